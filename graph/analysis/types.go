@@ -29,8 +29,8 @@ type Flag struct {
 	Kind     FlagKind `json:"kind"`
 	Severity Severity `json:"severity"`
 	// Explanation is plain language a social worker could paste into a
-	// plan. It names people by id placeholders only through Evidence;
-	// renderers substitute names as their audience allows.
+	// plan, naming people by display name: professional output only.
+	// Maps for other audiences build their own wording from Evidence.
 	Explanation string   `json:"explanation"`
 	Evidence    Evidence `json:"evidence"`
 }
