@@ -14,15 +14,23 @@ const DateLayout = "2006-01-02"
 // means "not recorded" and is written as JSON null or omitted.
 type Date struct{ t time.Time }
 
+// DateError reports a value that is not a usable date.
+type DateError struct {
+	Value  string
+	Reason string
+}
+
+func (e *DateError) Error() string { return fmt.Sprintf("%q %s", e.Value, e.Reason) }
+
 // ParseDate parses an ISO calendar date; impossible dates such as
 // 2023-02-30 are rejected.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date of the form YYYY-MM-DD", s)
+		return Date{}, &DateError{s, "is not a real date of the form YYYY-MM-DD"}
 	}
 	if t.Year() < 1900 || t.Year() > 2200 {
-		return Date{}, fmt.Errorf("%q is outside the years 1900 to 2200", s)
+		return Date{}, &DateError{s, "is outside the years 1900 to 2200"}
 	}
 	return Date{t}, nil
 }
@@ -99,7 +107,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("a date must be a string of the form YYYY-MM-DD")
+		return &DateError{string(b), "is not a date string of the form YYYY-MM-DD"}
 	}
 	if s == "" {
 		*d = Date{}

@@ -99,9 +99,14 @@ func indexIDs(probs *Problems, field string, n int, id func(int) ID) map[ID]bool
 	return seen
 }
 
-// Sort puts every slice in id order, so that documents compare and
-// serialise deterministically.
+// Sort puts every slice in id order, and makes nil slices empty, so that
+// documents compare and serialise deterministically.
 func (r *Records) Sort() {
+	nonNil(&r.People)
+	nonNil(&r.Households)
+	nonNil(&r.Residences)
+	nonNil(&r.Relationships)
+	nonNil(&r.Contacts)
 	slices.SortFunc(r.People, func(a, b Person) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(r.Households, func(a, b Household) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(r.Residences, func(a, b Residence) int { return strings.Compare(a.ID, b.ID) })
@@ -115,4 +120,10 @@ func (r *Records) Counts() map[string]int {
 	return map[string]int{"people": len(r.People), "households": len(r.Households),
 		"residences": len(r.Residences), "relationships": len(r.Relationships),
 		"contacts": len(r.Contacts), "assignments": len(r.Assignments)}
+}
+
+func nonNil[T any](s *[]T) {
+	if *s == nil {
+		*s = []T{}
+	}
 }

@@ -1,0 +1,14 @@
+// Package api is kinmap's HTTP interface: an Echo server under /api/v1,
+// with /healthz, /readyz and the OpenAPI 3 document at
+// /api/v1/openapi.json.
+//
+// Handlers are thin: they decode and validate input (strict JSON, content
+// type, size limit), call the store, analyses or renderer, and encode the
+// result. Every error reaches the client through one table (errors.go)
+// that maps the graph package's sentinel errors to HTTP statuses; clients
+// never see driver messages, Cypher or stack traces, and logs carry no
+// personal data (ids and request ids only).
+//
+// The Store interface is declared here, where it is used; package
+// neo4jstore satisfies it.
+package api

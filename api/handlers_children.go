@@ -1,0 +1,88 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/labstack/echo/v4"
+)
+
+// childPage is the body of GET /children.
+type childPage struct {
+	Items  []graph.ChildSummary `json:"items"`
+	Total  int                  `json:"total"`
+	Offset int                  `json:"offset"`
+	Limit  int                  `json:"limit"`
+}
+
+func (s *Server) listChildren(c echo.Context) error {
+	limit, err := intParam(c, "limit", 50, 1, 500)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(c, "offset", 0, 0, 1<<30)
+	if err != nil {
+		return err
+	}
+	items, total, err := s.store.Children(c.Request().Context(), offset, limit)
+	if err != nil {
+		return err
+	}
+	if items == nil {
+		items = []graph.ChildSummary{}
+	}
+	return c.JSON(http.StatusOK, childPage{Items: items, Total: total, Offset: offset, Limit: limit})
+}
+
+// asOf reads the as_of parameter, defaulting to today.
+func (s *Server) asOf(c echo.Context) (graph.Date, error) {
+	return dateParam(c, "as_of", graph.DateOf(s.today()))
+}
+
+func (s *Server) network(c echo.Context) error {
+	asOf, err := s.asOf(c)
+	if err != nil {
+		return err
+	}
+	n, err := s.store.Network(c.Request().Context(), c.Param("id"), asOf)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, n)
+}
+
+func (s *Server) importDoc(c echo.Context) error {
+	var d graph.Document
+	if err := decode(c, &d, MaxImportBytes); err != nil {
+		return err
+	}
+	sum, err := s.store.Import(c.Request().Context(), &d)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, sum)
+}
+
+func (s *Server) exportDoc(c echo.Context) error {
+	d, err := s.store.Export(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, d)
+}
+
+func (s *Server) healthz(c echo.Context) error {
+	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) readyz(c echo.Context) error {
+	ctx, cancel := context.WithTimeout(c.Request().Context(), 3*time.Second)
+	defer cancel()
+	if err := s.store.Ping(ctx); err != nil {
+		s.log.Warn("not ready", "err", err.Error())
+		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+	}
+	return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
+}

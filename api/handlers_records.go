@@ -1,0 +1,101 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/http"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/labstack/echo/v4"
+)
+
+// newID returns a random id suffix for records created without one.
+func newID() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// createHandler decodes a record, gives it an id if it has none, stores
+// it (the store validates before writing) and answers 201 with it.
+func createHandler[T any](prefix, base string, idOf func(*T) *string, save func(context.Context, T) error) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var v T
+		if err := decode(c, &v, MaxBodyBytes); err != nil {
+			return err
+		}
+		id := idOf(&v)
+		if *id == "" {
+			*id = prefix + newID()
+		}
+		if err := save(c.Request().Context(), v); err != nil {
+			return err
+		}
+		c.Response().Header().Set(echo.HeaderLocation, base+"/"+*id)
+		return c.JSON(http.StatusCreated, v)
+	}
+}
+
+// getHandler answers a record by its path id.
+func getHandler[T any](load func(context.Context, graph.ID) (T, error)) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		v, err := load(c.Request().Context(), c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, v)
+	}
+}
+
+// updateHandler replaces a record; the body's id, if given, must match
+// the path.
+func updateHandler[T any](idOf func(*T) *string, save func(context.Context, T) error, load func(context.Context, graph.ID) (T, error)) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var v T
+		if err := decode(c, &v, MaxBodyBytes); err != nil {
+			return err
+		}
+		id := idOf(&v)
+		switch {
+		case *id == "":
+			*id = c.Param("id")
+		case *id != c.Param("id"):
+			return graph.Invalid("id", "must match the id in the path")
+		}
+		ctx := c.Request().Context()
+		if err := save(ctx, v); err != nil {
+			return err
+		}
+		out, err := load(ctx, *id)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, out)
+	}
+}
+
+// endBody is the body of POST .../{id}/end.
+type endBody struct {
+	Until graph.Date `json:"until"`
+}
+
+// endHandler ends a residence, relationship or assignment: history is
+// kept, only the end date is set.
+func endHandler[T any](end func(context.Context, graph.ID, graph.Date) error, load func(context.Context, graph.ID) (T, error)) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var b endBody
+		if err := decode(c, &b, MaxBodyBytes); err != nil {
+			return err
+		}
+		ctx := c.Request().Context()
+		if err := end(ctx, c.Param("id"), b.Until); err != nil {
+			return err
+		}
+		out, err := load(ctx, c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, out)
+	}
+}

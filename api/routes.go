@@ -1,0 +1,58 @@
+package api
+
+import (
+	_ "embed"
+	"net/http"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/labstack/echo/v4"
+)
+
+//go:embed openapi.json
+var openAPIDoc []byte
+
+// OpenAPI returns the OpenAPI 3 document served at /api/v1/openapi.json.
+func OpenAPI() []byte { return openAPIDoc }
+
+func (s *Server) routes() {
+	e := s.echo
+	e.GET("/healthz", s.healthz)
+	e.GET("/readyz", s.readyz)
+	v1 := e.Group("/api/v1")
+	v1.GET("/openapi.json", func(c echo.Context) error {
+		return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPIDoc)
+	})
+
+	v1.GET("/children", s.listChildren)
+	v1.GET("/children/:id/network", s.network)
+
+	st := s.store
+	v1.POST("/people", createHandler("p-", "/api/v1/people", func(p *graph.Person) *string { return &p.ID }, st.CreatePerson))
+	v1.GET("/people/:id", getHandler(st.Person))
+	v1.PUT("/people/:id", updateHandler(func(p *graph.Person) *string { return &p.ID }, st.UpdatePerson, st.Person))
+
+	v1.POST("/households", createHandler("h-", "/api/v1/households", func(h *graph.Household) *string { return &h.ID }, st.CreateHousehold))
+	v1.GET("/households/:id", getHandler(st.Household))
+	v1.PUT("/households/:id", updateHandler(func(h *graph.Household) *string { return &h.ID }, st.UpdateHousehold, st.Household))
+
+	v1.POST("/residences", createHandler("res-", "/api/v1/residences", func(r *graph.Residence) *string { return &r.ID }, st.CreateResidence))
+	v1.GET("/residences/:id", getHandler(st.Residence))
+	v1.POST("/residences/:id/end", endHandler(st.EndResidence, st.Residence))
+
+	v1.POST("/relationships", createHandler("rel-", "/api/v1/relationships", func(r *graph.Relationship) *string { return &r.ID }, st.CreateRelationship))
+	v1.GET("/relationships/:id", getHandler(st.Relationship))
+	v1.PUT("/relationships/:id", updateHandler(func(r *graph.Relationship) *string { return &r.ID }, st.UpdateRelationship, st.Relationship))
+	v1.POST("/relationships/:id/end", endHandler(st.EndRelationship, st.Relationship))
+
+	v1.POST("/contacts", createHandler("c-", "/api/v1/contacts", func(r *graph.Contact) *string { return &r.ID }, st.CreateContact))
+	v1.GET("/contacts/:id", getHandler(st.Contact))
+
+	v1.POST("/assignments", createHandler("a-", "/api/v1/assignments", func(r *graph.Assignment) *string { return &r.ID }, st.CreateAssignment))
+	v1.GET("/assignments/:id", getHandler(st.Assignment))
+	v1.POST("/assignments/:id/end", endHandler(st.EndAssignment, st.Assignment))
+
+	v1.POST("/import", s.importDoc)
+	v1.GET("/export", s.exportDoc)
+
+	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
+}

@@ -1,0 +1,113 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+// Config holds server settings.
+type Config struct {
+	Addr string // listen address, e.g. ":8080"
+	// Today returns the date used when a request gives no as_of; nil means
+	// the real date.
+	Today func() time.Time
+}
+
+// Server is kinmap's HTTP API.
+type Server struct {
+	cfg   Config
+	store Store
+	log   *slog.Logger
+	echo  *echo.Echo
+	http  *http.Server
+}
+
+// New builds the server and its routes.
+func New(cfg Config, store Store, log *slog.Logger) *Server {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Today == nil {
+		cfg.Today = time.Now
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	s := &Server{cfg: cfg, store: store, log: log, echo: e}
+	e.HTTPErrorHandler = s.errorHandler
+	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
+	e.Use(s.recoverer, s.accessLog)
+	s.routes()
+	s.http = &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           e,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	return s
+}
+
+// Handler returns the HTTP handler (for tests and embedding).
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// Serve serves on l until Shutdown.
+func (s *Server) Serve(l net.Listener) error {
+	err := s.http.Serve(l)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops accepting requests and waits for those in flight.
+func (s *Server) Shutdown(ctx context.Context) error { return s.http.Shutdown(ctx) }
+
+func newRequestID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// recoverer turns a panic into a 500 without leaking the stack to the
+// client; the stack goes to the log with the request id only.
+func (s *Server) recoverer(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("panic", "request_id", c.Response().Header().Get(echo.HeaderXRequestID), "panic", r)
+				err = errors.New("panic")
+			}
+		}()
+		return next(c)
+	}
+}
+
+// accessLog logs method, route pattern (never the filled-in path, which
+// holds ids only but keeps logs uniform), status and duration.
+func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		start := time.Now()
+		err := next(c)
+		if err != nil {
+			c.Error(err)
+		}
+		s.log.Info("request",
+			"request_id", c.Response().Header().Get(echo.HeaderXRequestID),
+			"method", c.Request().Method, "route", c.Path(),
+			"status", c.Response().Status, "duration_ms", time.Since(start).Milliseconds())
+		return nil
+	}
+}
+
+// today is the default as-of date.
+func (s *Server) today() time.Time { return s.cfg.Today() }

@@ -1,0 +1,38 @@
+package api
+
+import (
+	"context"
+
+	"github.com/kinmap/kinmap/graph"
+)
+
+// Store is what the API needs from storage.
+type Store interface {
+	Ping(ctx context.Context) error
+
+	CreatePerson(ctx context.Context, p graph.Person) error
+	Person(ctx context.Context, id graph.ID) (graph.Person, error)
+	UpdatePerson(ctx context.Context, p graph.Person) error
+	CreateHousehold(ctx context.Context, h graph.Household) error
+	Household(ctx context.Context, id graph.ID) (graph.Household, error)
+	UpdateHousehold(ctx context.Context, h graph.Household) error
+	CreateResidence(ctx context.Context, r graph.Residence) error
+	Residence(ctx context.Context, id graph.ID) (graph.Residence, error)
+	EndResidence(ctx context.Context, id graph.ID, until graph.Date) error
+	CreateRelationship(ctx context.Context, r graph.Relationship) error
+	Relationship(ctx context.Context, id graph.ID) (graph.Relationship, error)
+	UpdateRelationship(ctx context.Context, r graph.Relationship) error
+	EndRelationship(ctx context.Context, id graph.ID, until graph.Date) error
+	CreateContact(ctx context.Context, c graph.Contact) error
+	Contact(ctx context.Context, id graph.ID) (graph.Contact, error)
+	CreateAssignment(ctx context.Context, a graph.Assignment) error
+	Assignment(ctx context.Context, id graph.ID) (graph.Assignment, error)
+	EndAssignment(ctx context.Context, id graph.ID, until graph.Date) error
+
+	Children(ctx context.Context, offset, limit int) ([]graph.ChildSummary, int, error)
+	Network(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)
+	SiblingNetwork(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)
+	Authority(ctx context.Context, asOf graph.Date) (*graph.Network, error)
+	Import(ctx context.Context, d *graph.Document) (graph.ImportSummary, error)
+	Export(ctx context.Context) (*graph.Document, error)
+}

@@ -1,0 +1,25 @@
+// Package neo4jstore stores kinmap's domain in Neo4j 5 through the
+// official Go driver. All Cypher lives in this package and every query
+// takes its values as parameters; no query text is ever built from data.
+//
+// Model in the database:
+//
+//	(:Person {id, full_name, ...})
+//	(:Household {id, kind, ...})
+//	(:Worker {id})
+//	(:Person)-[:LIVES_IN {id, from, until}]->(:Household)   a Residence
+//	(:Person)-[:CONNECTED {id, kind, since, until, ...}]->(:Person)   a Relationship
+//	(:Person)-[:CONTACT {id, date, kind}]->(:Person)       a Contact event
+//	(:Worker)-[:HOLDS {id, team, since, until}]->(:Person)   an Assignment
+//
+// Nested domain values (views, contact arrangement, restriction,
+// separation) are flattened into prefixed properties (from_circle,
+// contact_mode, restriction_reason, ...), because Neo4j properties cannot
+// hold maps. Dates are native Neo4j DATE values.
+//
+// Schema (uniqueness constraints and indexes) is applied idempotently by
+// New. Every logical change runs in one write transaction; reads that make
+// one snapshot (a child's network) are one query, one round trip.
+// Driver errors are mapped to the graph package's sentinel errors with
+// errors.As, so wrapped errors are recognised too.
+package neo4jstore

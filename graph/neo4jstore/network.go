@@ -1,0 +1,145 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// The seed parts pick the people of a snapshot around child $id; the rest
+// of the query (networkRest) is shared. Both are constants: no data is
+// ever spliced into query text.
+const (
+	// seedConnections: everyone within two hops through relationships that
+	// had started by $asOf (ended ones included: they are history).
+	seedConnections = `
+MATCH (c:Person {id: $id})
+OPTIONAL MATCH (c)-[rs:CONNECTED*1..2]-(x:Person)
+WHERE all(r IN rs WHERE r.since IS NULL OR r.since <= $asOf)
+WITH c, collect(DISTINCT x) + [c] AS people`
+
+	// seedSiblings: the child's sibling component (sub-kinds of every
+	// kind). Dates are applied by the analysis; the pattern keeps to a
+	// property filter so Neo4j can prune the expansion.
+	seedSiblings = `
+MATCH (c:Person {id: $id})
+OPTIONAL MATCH (c)-[:CONNECTED*1..12 {kind: 'sibling'}]-(x:Person)
+WITH c, collect(DISTINCT x) + [c] AS people`
+
+	networkRest = `
+CALL {
+  WITH people
+  UNWIND people AS a
+  MATCH (a)-[r:CONNECTED]->(b:Person)
+  WHERE b IN people AND (r.since IS NULL OR r.since <= $asOf)
+  RETURN collect(r{.*, from: a.id, to: b.id}) AS rels
+}
+CALL {
+  WITH people
+  UNWIND people AS a
+  MATCH (a)-[l:LIVES_IN]->(h:Household)
+  WHERE l.from <= $asOf
+  RETURN collect(l{.*, person: a.id, household: h.id}) AS residences, collect(DISTINCT h{.*}) AS households
+}
+CALL {
+  WITH people
+  UNWIND people AS a
+  MATCH (a)-[k:CONTACT]->(b:Person)
+  WHERE b IN people AND k.date <= $asOf
+  RETURN collect(k{.*, from: a.id, to: b.id}) AS contacts
+}
+CALL {
+  WITH c
+  OPTIONAL MATCH (w:Worker)-[h:HOLDS]->(c)
+  RETURN collect(h{.*, worker: w.id, child: c.id}) AS assignments
+}
+RETURN [p IN people | p{.*}] AS people, rels, residences, households, contacts, assignments`
+)
+
+// Network returns the child's connection network as of a date, in one
+// query: the child, everyone within two hops, their households (with
+// residence history up to the date) and the contacts between them.
+func (s *Store) Network(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error) {
+	return s.snapshot(ctx, seedConnections+networkRest, child, asOf)
+}
+
+// SiblingNetwork returns the child's sibling group (everyone linked by
+// sibling relationships, however distantly) as of a date, with the same
+// households, relationships and contacts as Network.
+func (s *Store) SiblingNetwork(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error) {
+	return s.snapshot(ctx, seedSiblings+networkRest, child, asOf)
+}
+
+func (s *Store) snapshot(ctx context.Context, cypher string, child graph.ID, asOf graph.Date) (*graph.Network, error) {
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, cypher, map[string]any{"id": child, "asOf": neo4j.DateOf(asOf.Time())})
+		if err != nil {
+			return nil, err
+		}
+		if len(recs) == 0 {
+			return nil, graph.NotFound("id", "no person with this id")
+		}
+		return recs[0].AsMap(), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := out.(map[string]any)
+	n := &graph.Network{Child: child, AsOf: asOf}
+	for _, r := range asRows(m["people"]) {
+		n.People = append(n.People, personFrom(r))
+	}
+	for _, r := range asRows(m["households"]) {
+		n.Households = append(n.Households, householdFrom(r))
+	}
+	for _, r := range asRows(m["residences"]) {
+		n.Residences = append(n.Residences, residenceFrom(r))
+	}
+	for _, r := range asRows(m["rels"]) {
+		n.Relationships = append(n.Relationships, relationshipFrom(r))
+	}
+	for _, r := range asRows(m["contacts"]) {
+		n.Contacts = append(n.Contacts, contactFrom(r))
+	}
+	for _, r := range asRows(m["assignments"]) {
+		n.Assignments = append(n.Assignments, assignmentFrom(r))
+	}
+	n.Sort()
+	return n, nil
+}
+
+// Children lists looked-after children in id order, a page at a time, with
+// the total count.
+func (s *Store) Children(ctx context.Context, offset, limit int) ([]graph.ChildSummary, int, error) {
+	type page struct {
+		items []graph.ChildSummary
+		total int
+	}
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, `
+MATCH (p:Person) WHERE p.looked_after = true
+RETURN p.id AS id, p.full_name AS name, p.known_as AS known_as
+ORDER BY p.id SKIP $offset LIMIT $limit`, map[string]any{"offset": offset, "limit": limit})
+		if err != nil {
+			return nil, err
+		}
+		var pg page
+		for _, rec := range recs {
+			r := row(rec.AsMap())
+			pg.items = append(pg.items, graph.ChildSummary{ID: r.str("id"), Name: r.str("name"), KnownAs: r.str("known_as")})
+		}
+		recs, err = collect(ctx, tx, "MATCH (p:Person) WHERE p.looked_after = true RETURN count(p) AS n", nil)
+		if err != nil {
+			return nil, err
+		}
+		n, _ := recs[0].Get("n")
+		pg.total = int(n.(int64))
+		return pg, nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	pg := out.(page)
+	return pg.items, pg.total, nil
+}

@@ -1,0 +1,42 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// schema is applied in order at start; every statement is idempotent.
+// Community edition has uniqueness constraints on node and relationship
+// properties but no existence constraints: required fields are enforced
+// by validation in package graph.
+var schema = []string{
+	"CREATE CONSTRAINT person_id IF NOT EXISTS FOR (p:Person) REQUIRE p.id IS UNIQUE",
+	"CREATE CONSTRAINT household_id IF NOT EXISTS FOR (h:Household) REQUIRE h.id IS UNIQUE",
+	"CREATE CONSTRAINT worker_id IF NOT EXISTS FOR (w:Worker) REQUIRE w.id IS UNIQUE",
+	"CREATE CONSTRAINT residence_id IF NOT EXISTS FOR ()-[r:LIVES_IN]-() REQUIRE r.id IS UNIQUE",
+	"CREATE CONSTRAINT connected_id IF NOT EXISTS FOR ()-[r:CONNECTED]-() REQUIRE r.id IS UNIQUE",
+	"CREATE CONSTRAINT contact_id IF NOT EXISTS FOR ()-[r:CONTACT]-() REQUIRE r.id IS UNIQUE",
+	"CREATE CONSTRAINT assignment_id IF NOT EXISTS FOR ()-[r:HOLDS]-() REQUIRE r.id IS UNIQUE",
+	"CREATE INDEX person_looked_after IF NOT EXISTS FOR (p:Person) ON (p.looked_after)",
+	"CREATE INDEX connected_kind IF NOT EXISTS FOR ()-[r:CONNECTED]-() ON (r.kind)",
+	"CREATE INDEX contact_date IF NOT EXISTS FOR ()-[r:CONTACT]-() ON (r.date)",
+}
+
+// ApplySchema creates the constraints and indexes kinmap relies on, if
+// they do not exist yet, and waits for the indexes to come online.
+func (s *Store) ApplySchema(ctx context.Context) error {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	for _, stmt := range append(schema, "CALL db.awaitIndexes(300)") {
+		res, err := sess.Run(ctx, stmt, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return fmt.Errorf("apply schema: %w", mapErr(err))
+		}
+	}
+	return nil
+}

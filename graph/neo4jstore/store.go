@@ -1,0 +1,155 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	URI      string // bolt://127.0.0.1:7687
+	User     string // neo4j
+	Password string
+	Database string // "" for the default database
+}
+
+// Store is kinmap's storage over Neo4j. It is safe for concurrent use.
+type Store struct {
+	driver neo4j.DriverWithContext
+	db     string
+}
+
+// Open connects to Neo4j, waits up to wait for it to answer, and applies
+// the schema.
+func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
+	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
+		func(c *config.Config) {
+			c.SocketConnectTimeout = 5 * time.Second
+			c.ConnectionAcquisitionTimeout = 10 * time.Second
+			c.MaxTransactionRetryTime = 10 * time.Second
+		})
+	if err != nil {
+		return nil, fmt.Errorf("neo4j driver: %w", err)
+	}
+	s := &Store{driver: d, db: cfg.Database}
+	if err := s.waitReady(ctx, wait); err != nil {
+		d.Close(ctx)
+		return nil, err
+	}
+	if err := s.ApplySchema(ctx); err != nil {
+		d.Close(ctx)
+		return nil, err
+	}
+	return s, nil
+}
+
+// New wraps an existing driver (for tests) and applies the schema.
+func New(ctx context.Context, d neo4j.DriverWithContext) (*Store, error) {
+	s := &Store{driver: d}
+	if err := s.ApplySchema(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) waitReady(ctx context.Context, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	for {
+		err := s.driver.VerifyConnectivity(ctx)
+		if err == nil {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("neo4j not reachable: %w: %w", graph.ErrUnavailable, err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
+
+// Close closes the driver.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping reports whether Neo4j answers a query now.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, "RETURN 1", nil)
+		if err != nil {
+			return nil, err
+		}
+		return res.Consume(ctx)
+	})
+	return err
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.db})
+}
+
+// write runs work in one write transaction (retried by the driver on
+// transient errors) and maps driver errors.
+func (s *Store) write(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteWrite(ctx, work)
+	return out, mapErr(err)
+}
+
+// read runs work in one read transaction and maps driver errors.
+func (s *Store) read(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(ctx)
+	out, err := sess.ExecuteRead(ctx, work)
+	return out, mapErr(err)
+}
+
+// mapErr turns driver errors into domain errors. Domain errors returned by
+// transaction functions pass through unchanged.
+func mapErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var derr *graph.Error
+	var probs graph.Problems
+	if errors.As(err, &derr) || errors.As(err, &probs) {
+		return err
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) {
+		switch {
+		case nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+			return &graph.Error{Kind: graph.ErrConflict, Field: "id", Message: "a record with this id already exists"}
+		case nerr.Classification() == "TransientError", nerr.IsAuthenticationFailed():
+			return fmt.Errorf("%w: %w", graph.ErrUnavailable, err)
+		}
+		return fmt.Errorf("neo4j: %w", err)
+	}
+	var cerr *neo4j.ConnectivityError
+	var uerr *neo4j.UsageError
+	var terr *neo4j.TransactionExecutionLimit
+	switch {
+	case errors.As(err, &cerr), errors.As(err, &terr), errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%w: %w", graph.ErrUnavailable, err)
+	case errors.As(err, &uerr):
+		return fmt.Errorf("neo4j usage: %w", err)
+	}
+	return fmt.Errorf("neo4j: %w", err)
+}
+
+// collect runs a query in tx and returns all records.
+func collect(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
