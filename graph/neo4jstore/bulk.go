@@ -18,6 +18,17 @@ const (
 	BatchSize     = 5_000
 )
 
+// SetBatching changes the import limits (for tests and tuning); values
+// of zero or less keep the current ones.
+func (s *Store) SetBatching(singleTxLimit, batchSize int) {
+	if singleTxLimit > 0 {
+		s.singleTxLimit = singleTxLimit
+	}
+	if batchSize > 0 {
+		s.batchSize = batchSize
+	}
+}
+
 const (
 	mergePeople     = "UNWIND $rows AS row MERGE (n:Person {id: row.id}) SET n = row"
 	mergeHouseholds = "UNWIND $rows AS row MERGE (n:Household {id: row.id}) SET n = row"
@@ -61,7 +72,7 @@ func (s *Store) Import(ctx context.Context, d *graph.Document) (graph.ImportSumm
 		total += len(st.rows)
 	}
 	sum := graph.ImportSummary{Counts: d.Counts()}
-	if total <= SingleTxLimit {
+	if total <= s.singleTxLimit {
 		_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			for _, st := range steps {
 				if _, err := collect(ctx, tx, st.cypher, map[string]any{"rows": st.rows}); err != nil {
@@ -77,8 +88,8 @@ func (s *Store) Import(ctx context.Context, d *graph.Document) (graph.ImportSumm
 		return sum, nil
 	}
 	for _, st := range steps {
-		for lo := 0; lo < len(st.rows); lo += BatchSize {
-			batch := st.rows[lo:min(lo+BatchSize, len(st.rows))]
+		for lo := 0; lo < len(st.rows); lo += s.batchSize {
+			batch := st.rows[lo:min(lo+s.batchSize, len(st.rows))]
 			_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 				return collect(ctx, tx, st.cypher, map[string]any{"rows": batch})
 			})

@@ -21,8 +21,10 @@ type Config struct {
 
 // Store is kinmap's storage over Neo4j. It is safe for concurrent use.
 type Store struct {
-	driver neo4j.DriverWithContext
-	db     string
+	driver        neo4j.DriverWithContext
+	db            string
+	singleTxLimit int
+	batchSize     int
 }
 
 // Open connects to Neo4j, waits up to wait for it to answer, and applies
@@ -37,7 +39,7 @@ func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver: %w", err)
 	}
-	s := &Store{driver: d, db: cfg.Database}
+	s := &Store{driver: d, db: cfg.Database, singleTxLimit: SingleTxLimit, batchSize: BatchSize}
 	if err := s.waitReady(ctx, wait); err != nil {
 		d.Close(ctx)
 		return nil, err
@@ -51,7 +53,7 @@ func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 
 // New wraps an existing driver (for tests) and applies the schema.
 func New(ctx context.Context, d neo4j.DriverWithContext) (*Store, error) {
-	s := &Store{driver: d}
+	s := &Store{driver: d, singleTxLimit: SingleTxLimit, batchSize: BatchSize}
 	if err := s.ApplySchema(ctx); err != nil {
 		return nil, err
 	}

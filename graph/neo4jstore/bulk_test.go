@@ -1,0 +1,104 @@
+package neo4jstore_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/neo4jtest"
+)
+
+func TestImportTwiceCreatesNoDuplicates(t *testing.T) {
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, family())
+	n1, r1 := neo4jtest.Counts(t)
+	mustImport(t, s, ctx, family())
+	n2, r2 := neo4jtest.Counts(t)
+	if n1 != n2 || r1 != r2 {
+		t.Errorf("second import: got %d nodes %d rels, want %d and %d", n2, r2, n1, r1)
+	}
+	// 8 people + 3 households + 1 worker; 5 + 8 + 3 + 1 relationships.
+	if n1 != 12 || r1 != 17 {
+		t.Errorf("after import: got %d nodes %d rels, want 12 and 17", n1, r1)
+	}
+}
+
+func TestImportExportImportIsLossless(t *testing.T) {
+	s, ctx := fresh(t)
+	want := family()
+	want.Sort()
+	mustImport(t, s, ctx, want)
+	got, err := s.Export(ctx)
+	if err != nil {
+		t.Fatalf("Export: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		gj, _ := json.MarshalIndent(got, "", " ")
+		wj, _ := json.MarshalIndent(want, "", " ")
+		t.Fatalf("export differs from import:\ngot  %s\nwant %s", gj, wj)
+	}
+	// Through JSON, into an empty database, and out again.
+	b, _ := json.Marshal(got)
+	var again graph.Document
+	if err := json.Unmarshal(b, &again); err != nil {
+		t.Fatalf("unmarshal export: %v", err)
+	}
+	neo4jtest.Reset(t)
+	mustImport(t, s, ctx, &again)
+	third, err := s.Export(ctx)
+	if err != nil {
+		t.Fatalf("second Export: %v", err)
+	}
+	if !reflect.DeepEqual(third, want) {
+		t.Errorf("import -> export -> import -> export lost data")
+	}
+}
+
+func TestImportInBatchesIsIdempotent(t *testing.T) {
+	s, ctx := fresh(t)
+	s.SetBatching(40, 10)
+	doc := family()
+	for i := range 60 {
+		doc.Contacts = append(doc.Contacts, graph.Contact{ID: "bulk-" + itoa(i), From: "t-ava", To: "t-gran",
+			Date: d("2020-01-01").AddDays(i % 1500), Kind: graph.ContactCall})
+	}
+	sum, err := s.Import(ctx, doc)
+	if err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	if sum.Transactions < 2 {
+		t.Errorf("got %d transactions, want batches for a document over the single-transaction limit", sum.Transactions)
+	}
+	n1, r1 := neo4jtest.Counts(t)
+	if _, err := s.Import(ctx, doc); err != nil {
+		t.Fatalf("second Import: %v", err)
+	}
+	if n2, r2 := neo4jtest.Counts(t); n1 != n2 || r1 != r2 {
+		t.Errorf("second import: got %d/%d, want %d/%d", n2, r2, n1, r1)
+	}
+}
+
+func TestAuthorityAsOf(t *testing.T) {
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, family())
+	n, err := s.Authority(ctx, d("2024-12-31"))
+	if err != nil {
+		t.Fatalf("Authority: %v", err)
+	}
+	if len(n.People) != 8 {
+		t.Errorf("people: got %d, want 8", len(n.People))
+	}
+	if slices.ContainsFunc(n.Relationships, func(r graph.Relationship) bool { return r.ID == "t-rel8" }) {
+		t.Errorf("relationship starting 2025-06-01 is in the 2024-12-31 snapshot")
+	}
+	if slices.ContainsFunc(n.Contacts, func(c graph.Contact) bool { return c.ID == "t-c3" }) {
+		t.Errorf("contact of 2025-07-01 is in the 2024-12-31 snapshot")
+	}
+}
+
+func itoa(i int) string {
+	b, _ := json.Marshal(i)
+	return string(b)
+}

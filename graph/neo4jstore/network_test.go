@@ -1,0 +1,115 @@
+package neo4jstore_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/kinmap/kinmap/graph"
+)
+
+func ids[T any](list []T, id func(T) string) []string {
+	out := make([]string, 0, len(list))
+	for _, v := range list {
+		out = append(out, id(v))
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestNetworkAsOf(t *testing.T) {
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, family())
+	tests := []struct {
+		asOf       string
+		people     []string
+		rels       []string
+		contacts   []string
+		households []string
+		avaLivesIn string
+	}{
+		{"2021-06-01",
+			// Relationships with a later since are not yet there; so neither is the carer.
+			[]string{"t-ava", "t-ben", "t-gran", "t-mum", "t-pal"},
+			[]string{"t-rel1", "t-rel2", "t-rel3", "t-rel4", "t-rel5"}, nil,
+			[]string{"t-h-home"}, "t-h-home"},
+		{"2024-12-31",
+			[]string{"t-ava", "t-ben", "t-carer", "t-carerkid", "t-gran", "t-mum", "t-pal"},
+			[]string{"t-rel1", "t-rel2", "t-rel3", "t-rel4", "t-rel5", "t-rel6", "t-rel7"},
+			[]string{"t-c1", "t-c2"},
+			[]string{"t-h-foster", "t-h-home", "t-h-kin"}, "t-h-foster"},
+		{"2025-08-01",
+			[]string{"t-ava", "t-ben", "t-carer", "t-carerkid", "t-gran", "t-mum", "t-newpal", "t-pal"},
+			[]string{"t-rel1", "t-rel2", "t-rel3", "t-rel4", "t-rel5", "t-rel6", "t-rel7", "t-rel8"},
+			[]string{"t-c1", "t-c2", "t-c3"},
+			[]string{"t-h-foster", "t-h-home", "t-h-kin"}, "t-h-foster"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.asOf, func(t *testing.T) {
+			n, err := s.Network(ctx, "t-ava", d(tt.asOf))
+			if err != nil {
+				t.Fatalf("Network: %v", err)
+			}
+			check := func(what string, got, want []string) {
+				t.Helper()
+				if want == nil {
+					want = []string{}
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s: got %v, want %v", what, got, want)
+				}
+			}
+			check("people", ids(n.People, func(p graph.Person) string { return p.ID }), tt.people)
+			check("relationships", ids(n.Relationships, func(r graph.Relationship) string { return r.ID }), tt.rels)
+			check("contacts", ids(n.Contacts, func(c graph.Contact) string { return c.ID }), tt.contacts)
+			check("households", ids(n.Households, func(h graph.Household) string { return h.ID }), tt.households)
+			if h := graph.NewIndex(n).HouseholdOn("t-ava", d(tt.asOf)); h == nil || h.ID != tt.avaLivesIn {
+				t.Errorf("Ava's household: got %v, want %s", h, tt.avaLivesIn)
+			}
+			if n.Child != "t-ava" || n.AsOf != d(tt.asOf) {
+				t.Errorf("got child %q as of %s, want t-ava as of %s", n.Child, n.AsOf, tt.asOf)
+			}
+		})
+	}
+}
+
+func TestNetworkUnknownChild(t *testing.T) {
+	s, ctx := fresh(t)
+	if _, err := s.Network(ctx, "ghost", d("2024-01-01")); !errors.Is(err, graph.ErrNotFound) {
+		t.Errorf("got %v, want ErrNotFound", err)
+	}
+}
+
+func TestSiblingNetworkFollowsSiblingsOnly(t *testing.T) {
+	s, ctx := fresh(t)
+	doc := family()
+	// A sibling-like tie from Ben to the carer's child: same group.
+	doc.Relationships = append(doc.Relationships, graph.Relationship{ID: "t-rel9", From: "t-ben", To: "t-carerkid",
+		Kind: graph.RelSibling, SiblingType: graph.SiblingLike})
+	mustImport(t, s, ctx, doc)
+	n, err := s.SiblingNetwork(ctx, "t-ava", d("2024-12-31"))
+	if err != nil {
+		t.Fatalf("SiblingNetwork: %v", err)
+	}
+	got := ids(n.People, func(p graph.Person) string { return p.ID })
+	want := []string{"t-ava", "t-ben", "t-carerkid"}
+	if !slices.Equal(got, want) {
+		t.Errorf("people: got %v, want %v", got, want)
+	}
+}
+
+func TestChildrenPages(t *testing.T) {
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, family())
+	items, total, err := s.Children(ctx, 0, 1)
+	if err != nil {
+		t.Fatalf("Children: %v", err)
+	}
+	if total != 2 || len(items) != 1 || items[0].ID != "t-ava" || items[0].Name != "Ava Testperson" {
+		t.Errorf("page 1: got %+v total %d, want t-ava of 2", items, total)
+	}
+	items, _, _ = s.Children(ctx, 1, 1)
+	if len(items) != 1 || items[0].ID != "t-ben" {
+		t.Errorf("page 2: got %+v, want t-ben", items)
+	}
+}
