@@ -54,5 +54,4 @@ func (s *Server) routes() {
 	v1.POST("/import", s.importDoc)
 	v1.GET("/export", s.exportDoc)
 
-	e.RouteNotFound("/*", func(c echo.Context) error { return echo.ErrNotFound })
 }

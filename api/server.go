@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -111,3 +113,23 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 
 // today is the default as-of date.
 func (s *Server) today() time.Time { return s.cfg.Today() }
+
+// Routes lists the served routes as "METHOD /path/{param}", sorted, in
+// OpenAPI path syntax (for the test that keeps openapi.json complete).
+func (s *Server) Routes() []string {
+	var out []string
+	for _, r := range s.echo.Routes() {
+		if r.Path == "/*" || strings.HasSuffix(r.Path, "/*") {
+			continue
+		}
+		parts := strings.Split(r.Path, "/")
+		for i, p := range parts {
+			if strings.HasPrefix(p, ":") {
+				parts[i] = "{" + p[1:] + "}"
+			}
+		}
+		out = append(out, r.Method+" "+strings.Join(parts, "/"))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,98 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/kinmap/kinmap/internal/neo4jtest"
+)
+
+// seed is a small valid world the bad-input cases refer to.
+const seed = `{"format":"kinmap/v1",
+"people":[{"id":"b-kid","full_name":"Kai Example","looked_after":true},{"id":"b-mum","full_name":"Mo Example"}],
+"households":[{"id":"b-h","kind":"foster"}],
+"residences":[{"id":"b-r","person":"b-kid","household":"b-h","from":"2024-01-01"}],
+"relationships":[{"id":"b-rel","from":"b-mum","to":"b-kid","kind":"parent","since":"2015-01-01"}],
+"contacts":[]}`
+
+// TestBadInputWritesNothing: every write path rejects bad input with a
+// 4xx JSON error naming the field, and the database is unchanged.
+func TestBadInputWritesNothing(t *testing.T) {
+	c := newClient(t)
+	if res := c.do("POST", "/api/v1/import", seed, ""); res.Status != http.StatusOK {
+		t.Fatalf("seed import: %d %s", res.Status, res.Body)
+	}
+	big := `{"id":"x","full_name":"` + strings.Repeat("a", 1<<20) + `"}`
+	tests := []struct {
+		name, method, path, body, ctype string
+		status                          int
+		field                           string // "" when the error is not about a field
+	}{
+		{"missing required field", "POST", "/api/v1/people", `{"id":"x"}`, "", 400, "full_name"},
+		{"unknown household kind", "POST", "/api/v1/households", `{"id":"x","kind":"castle"}`, "", 400, "kind"},
+		{"unknown relationship kind", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"nemesis"}`, "", 400, "kind"},
+		{"relationship to a missing person", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"ghost","kind":"friend"}`, "", 400, "to"},
+		{"residence in a missing household", "POST", "/api/v1/residences", `{"person":"b-kid","household":"ghost","from":"2024-01-01"}`, "", 400, "household"},
+		{"relationship to oneself", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-kid","kind":"friend"}`, "", 400, "to"},
+		{"until before since", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"friend","since":"2024-05-01","until":"2024-04-01"}`, "", 400, "until"},
+		{"end before start", "POST", "/api/v1/relationships/b-rel/end", `{"until":"2014-01-01"}`, "", 400, "until"},
+		{"impossible date", "POST", "/api/v1/people", `{"id":"x","full_name":"X","date_of_birth":"2023-02-30"}`, "", 400, "date_of_birth"},
+		{"impossible nested date", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"other","restriction":{"kind":"no_contact","basis":"order","since":"2024-13-01"}}`, "", 400, "restriction.since"},
+		{"date of the wrong type", "POST", "/api/v1/contacts", `{"from":"b-kid","to":"b-mum","kind":"call","date":20240101}`, "", 400, "date"},
+		{"sibling type on a parent", "POST", "/api/v1/relationships", `{"from":"b-mum","to":"b-kid","kind":"parent","sibling_type":"full"}`, "", 400, "sibling_type"},
+		{"sibling without sub-kind", "POST", "/api/v1/relationships", `{"from":"b-mum","to":"b-kid","kind":"sibling"}`, "", 400, "sibling_type"},
+		{"unknown field", "POST", "/api/v1/people", `{"id":"x","full_name":"X","favourite":"blue"}`, "", 400, "favourite"},
+		{"wrong JSON type", "POST", "/api/v1/people", `{"id":"x","full_name":"X","looked_after":"yes"}`, "", 400, "looked_after"},
+		{"invalid id", "POST", "/api/v1/people", `{"id":"has space","full_name":"X"}`, "", 400, "id"},
+		{"duplicate id", "POST", "/api/v1/people", `{"id":"b-kid","full_name":"X"}`, "", 409, "id"},
+		{"id differs from path", "PUT", "/api/v1/people/b-kid", `{"id":"b-mum","full_name":"X"}`, "", 400, "id"},
+		{"update of a missing record", "PUT", "/api/v1/people/ghost", `{"full_name":"X"}`, "", 404, "id"},
+		{"malformed JSON", "POST", "/api/v1/people", `{"id":"x",`, "", 400, ""},
+		{"two JSON values", "POST", "/api/v1/people", `{"id":"x","full_name":"X"}{}`, "", 400, ""},
+		{"wrong content type", "POST", "/api/v1/people", `{"id":"x","full_name":"X"}`, "text/plain", 415, ""},
+		{"body over the limit", "POST", "/api/v1/people", big, "", 413, ""},
+		{"import: duplicate ids", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n1","full_name":"B"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].id"},
+		{"import: unknown reference", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"}],"households":[],"residences":[],"relationships":[{"id":"n-rel","from":"n1","to":"ghost","kind":"friend"}],"contacts":[]}`, "", 400, "relationships[0].to"},
+		{"import: wrong format", "POST", "/api/v1/import", `{"format":"v0","people":[],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "format"},
+		{"import: one bad record among good ones", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n2","full_name":"B","age_band":"ancient"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].age_band"},
+		{"bad as_of", "GET", "/api/v1/children/b-kid/network?as_of=yesterday", "", "", 400, "as_of"},
+		{"bad limit", "GET", "/api/v1/children?limit=0", "", "", 400, "limit"},
+		{"network of a missing child", "GET", "/api/v1/children/ghost/network", "", "", 404, "id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n0, r0 := neo4jtest.Counts(t)
+			var body any
+			if tt.body != "" {
+				body = tt.body
+			}
+			res := c.do(tt.method, tt.path, body, tt.ctype)
+			if res.Status != tt.status {
+				t.Fatalf("got %d %.300s, want %d", res.Status, res.Body, tt.status)
+			}
+			var e struct {
+				Error struct {
+					Code, Message string
+					Fields        []struct{ Field, Message string }
+				}
+			}
+			res.decode(t, &e)
+			if e.Error.Code == "" || e.Error.Message == "" {
+				t.Errorf("got error body %s, want code and message", res.Body)
+			}
+			if tt.field != "" {
+				named := false
+				for _, f := range e.Error.Fields {
+					named = named || f.Field == tt.field
+				}
+				if !named {
+					t.Errorf("got fields %+v, want one naming %q", e.Error.Fields, tt.field)
+				}
+			}
+			if n1, r1 := neo4jtest.Counts(t); n1 != n0 || r1 != r0 {
+				t.Errorf("database changed: got %d nodes %d rels, want %d and %d", n1, r1, n0, r0)
+			}
+		})
+	}
+}
