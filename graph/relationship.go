@@ -140,8 +140,11 @@ func (a *Arrangement) validate(p *Problems, field string) {
 	if a.Frequency != "" && !a.Frequency.Valid() {
 		p.add(field+".frequency", "must be one of weekly, fortnightly, monthly, quarterly, twice_yearly, yearly, as_agreed")
 	}
-	if a.Mode == ContactNone && (a.Frequency != "" || a.Supervised) {
+	if a.Mode == ContactNone && a.Frequency != "" {
 		p.add(field+".frequency", "must be empty when mode is none")
+	}
+	if a.Mode == ContactNone && a.Supervised {
+		p.add(field+".supervised", "must be false when mode is none")
 	}
 }
 
