@@ -2,4 +2,69 @@
 // changes and authority reports from domain snapshots (graph.Network). It
 // is the only package that imports gonum. Every analysis is a pure
 // function of its input, so tests need no database.
+//
+// # API
+//
+//	Flags(n, opt) []Flag                  flags for n.Child as of n.AsOf
+//	KeyPeople(n, limit) []KeyPerson       adults ranked by betweenness
+//	SiblingGroups(n) []SiblingGroup       every group in n
+//	SiblingGroupOf(n, child) (SiblingGroup, bool)
+//	Analyse(n, opt) ChildAnalysis         all of the above for one child
+//	Review(before, after) []Change        changes between two snapshots
+//	SiblingPlacementReport(n) Report      authority figures; Report.WriteCSV
+//	ConnectionGraph(n), NewGraph, Components, ArticulationPoints, Betweenness
+//
+// Flags are computed on request from the snapshot the store just loaded;
+// nothing is cached, so a flag can never be stale. Nothing here logs.
+//
+// # Maintainers' notes
+//
+// Reading a snapshot: all analyses go through snapshot (snapshot.go), which
+// indexes the network once. A relationship counts only while its span
+// covers the date; ended ones are history (Review and the lost flags use
+// them, nothing else). Looked-after means Person.LookedAfterOn and under
+// 18; adults are never "separated" in the sense of the duty to place
+// together. Households at the date come from Index.HouseholdOn.
+//
+// Siblings follow the legal definition as far as the record shows: a
+// current sibling relationship of any sub-kind (full, half, step,
+// sibling-like), or a current parent relationship to a parent in common.
+// The second kind is what unrecorded_sibling reports; separated_sibling and
+// the authority report count both. Sibling groups (gonum topo connected
+// components) use recorded sibling relationships only, as the issue
+// defines them.
+//
+// Flag rules, one file each:
+//   - flags_sibling.go: separated_sibling (severity counts the problems:
+//     no reason; no arrangement or contact behind the planned frequency; a
+//     no-contact restriction is a decision, not a problem) and
+//     unrecorded_sibling (high when both are looked-after children).
+//   - flags_lost.go: lost_connection and lost_at_move (never both for one
+//     person); contact is a contact record or living together; a planned
+//     frequency longer than the threshold extends it.
+//   - flags_fragile.go: fragile_connection from the low-link DFS in
+//     articulation.go (gonum has none) on ConnectionGraph; only the child's
+//     kin are "important" and named.
+//
+// Explanations are professional output built in words.go: display names,
+// household labels (never addresses), plain dates. Change details in
+// Review carry no names. Evidence carries ids only, so other audiences can
+// build their own wording.
+//
+// Loading: per-child analyses take the child's two-hop snapshot. The
+// report, and SiblingGroups over an authority, take one authority-wide
+// snapshot (Child == ""), loaded by the store in a single round trip and
+// indexed once; they index only people, households, residences and
+// sibling and parent relationships, never the contact records. Review
+// needs the before snapshot as it was saved at the last review: circles,
+// arrangements and restrictions are not versioned in the graph, so a
+// snapshot re-read today "as of" the review date carries today's values.
+//
+// Tests: table tests per flag on hand-built networks (helpers_test.go),
+// brute-force checks of the articulation points on random graphs, and
+// golden JSON in testdata/ for hand-built networks and for every family
+// in fixtures/families (go test ./graph/analysis -update regenerates them;
+// read the diff). scripts/crosscheck compares components, articulation
+// points and betweenness with networkx. Benchmarks: BenchmarkFlags60,
+// BenchmarkAnalyse60, BenchmarkSiblingGroups1000, BenchmarkReport1000.
 package analysis

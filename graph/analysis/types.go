@@ -90,7 +90,7 @@ type ChangeKind string
 // Change kinds for a review.
 const (
 	Gained         ChangeKind = "gained"
-	Lost           ChangeKind = "lost"           // relationship ended
+	Lost           ChangeKind = "lost"            // relationship ended
 	ContactDropped ChangeKind = "contact_dropped" // contact stopped or arrangement reduced
 	MovedCircle    ChangeKind = "moved_circle"
 	Changed        ChangeKind = "changed" // other change (restriction, arrangement)

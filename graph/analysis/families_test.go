@@ -1,0 +1,66 @@
+package analysis_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/kinmap/kinmap/fixtures"
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
+)
+
+// familyGolden is everything the analyses say about one hand-written
+// fixture family as of the demo date.
+type familyGolden struct {
+	Family        string                         `json:"family"`
+	AsOf          graph.Date                     `json:"as_of"`
+	Children      []analysis.ChildAnalysis       `json:"children"`
+	Reviews       map[graph.ID][]analysis.Change `json:"reviews"` // since six months before
+	SiblingGroups []analysis.SiblingGroup        `json:"sibling_groups"`
+	Report        analysis.Report                `json:"report"`
+}
+
+// TestFamilyGoldens pins the output for each family in fixtures/families
+// to testdata/families/NAME.json. Regenerate with go test -update after a
+// deliberate change, and read the diff.
+func TestFamilyGoldens(t *testing.T) {
+	fams, err := fixtures.Families()
+	if err != nil {
+		t.Fatalf("load families: %v", err)
+	}
+	if len(fams) == 0 {
+		t.Fatal("got no fixture families, want some")
+	}
+	asOf := fixtures.DefaultAsOf
+	lastReview := asOf.AddDays(-183)
+	for _, f := range fams {
+		t.Run(f.Name, func(t *testing.T) {
+			whole := &graph.Network{AsOf: asOf, Records: f.Doc.Records}
+			out := familyGolden{Family: f.Name, AsOf: asOf, Reviews: map[graph.ID][]analysis.Change{},
+				SiblingGroups: analysis.SiblingGroups(whole), Report: analysis.SiblingPlacementReport(whole)}
+			for _, id := range caseChildren(f.Doc, asOf) {
+				now := &graph.Network{Child: id, AsOf: asOf, Records: f.Doc.Records}
+				before := &graph.Network{Child: id, AsOf: lastReview, Records: f.Doc.Records}
+				out.Children = append(out.Children, analysis.Analyse(now, analysis.DefaultOptions()))
+				out.Reviews[id] = analysis.Review(before, now)
+			}
+			analysis.CheckGolden(t, "families/"+f.Name+".json", out)
+		})
+	}
+}
+
+// caseChildren returns the children with a case assignment or looked after
+// at the date, in id order.
+func caseChildren(doc graph.Document, day graph.Date) []graph.ID {
+	var ids []graph.ID
+	for _, a := range doc.Assignments {
+		ids = append(ids, a.Child)
+	}
+	for _, p := range doc.People {
+		if p.LookedAfterOn(day) && !p.IsAdult(day) {
+			ids = append(ids, p.ID)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}

@@ -1,0 +1,226 @@
+package analysis
+
+import (
+	"encoding/csv"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/kinmap/kinmap/graph"
+)
+
+// Report is the authority sibling placement report as of a date, in the
+// shapes of the Children's Commissioner for England's 2023 figures. It
+// holds counts only, never people.
+//
+// A looked-after child is someone looked after at the date and under 18.
+// Siblings follow the legal definition as far as the record shows: a
+// current sibling relationship of any sub-kind, or a current parent in
+// common. A child is separated when they live in a different household from
+// at least one looked-after sibling. Children whose own household at the
+// date is not recorded are counted in HouseholdNotRecorded and left out of
+// every rate, since whether they are separated cannot be told.
+type Report struct {
+	AsOf graph.Date `json:"as_of"`
+	// LookedAfterChildren is every looked-after child in the authority.
+	LookedAfterChildren int `json:"looked_after_children"`
+	// WithLookedAfterSibling is how many of them have a looked-after sibling.
+	WithLookedAfterSibling int `json:"with_looked_after_sibling"`
+	// HouseholdNotRecorded is how many of those have no household recorded
+	// at the date; they are excluded from the rates below.
+	HouseholdNotRecorded int `json:"household_not_recorded"`
+	// Separated is how many live apart from at least one looked-after
+	// sibling, and SeparatedRate the share of those assessable.
+	Separated     int     `json:"separated"`
+	SeparatedRate float64 `json:"separated_rate"`
+	// BySiblings breaks the rate down by number of looked-after siblings:
+	// "1", "2", "3", "4+".
+	BySiblings []Rate `json:"by_looked_after_siblings"`
+	// ByPlacement breaks the rate down by the child's placement type:
+	// "kinship", "foster", "residential" (residential and secure), "other"
+	// (at home, adoptive, supported living, other).
+	ByPlacement []Rate `json:"by_placement_type"`
+	// Groups classifies the sibling groups with two or more looked-after
+	// members (see SiblingGroups).
+	Groups GroupCounts `json:"sibling_groups"`
+	// Separations counts pairs of looked-after siblings living apart, and
+	// SeparationsNoReason those with no recorded reason.
+	Separations         int `json:"separations"`
+	SeparationsNoReason int `json:"separations_no_reason"`
+}
+
+// Rate is the separation rate of one category of children.
+type Rate struct {
+	Category  string  `json:"category"`
+	Children  int     `json:"children"`
+	Separated int     `json:"separated"`
+	Rate      float64 `json:"rate"`
+}
+
+// GroupCounts classifies sibling groups by where their looked-after
+// members live.
+type GroupCounts struct {
+	Groups         int     `json:"groups"` // with two or more looked-after members
+	Together       int     `json:"together"`
+	PartlyTogether int     `json:"partly_together"`
+	Apart          int     `json:"apart"`
+	SplitRate      float64 `json:"split_rate"` // (partly together + apart) / groups
+}
+
+// Report category labels.
+var (
+	siblingCountCategories = []string{"1", "2", "3", "4+"}
+	placementCategories    = []string{"kinship", "foster", "residential", "other"}
+)
+
+// placementCategory maps a household kind to a report category.
+func placementCategory(k graph.HouseholdKind) int {
+	switch k {
+	case graph.HouseholdKinship:
+		return 0
+	case graph.HouseholdFoster:
+		return 1
+	case graph.HouseholdResidential, graph.HouseholdSecure:
+		return 2
+	}
+	return 3
+}
+
+// SiblingPlacementReport computes the report from one authority-wide
+// snapshot (n.Child == "", everyone in the authority), loaded by the store
+// in one round trip: the whole authority is indexed once and no per-child
+// look-up is needed.
+func SiblingPlacementReport(n *graph.Network) Report {
+	r := Report{
+		BySiblings:  make([]Rate, len(siblingCountCategories)),
+		ByPlacement: make([]Rate, len(placementCategories)),
+	}
+	for i, c := range siblingCountCategories {
+		r.BySiblings[i].Category = c
+	}
+	for i, c := range placementCategories {
+		r.ByPlacement[i].Category = c
+	}
+	if n == nil {
+		return r
+	}
+	r.AsOf = n.AsOf
+	s := newLeanSnapshot(n, graph.RelSibling, graph.RelParent)
+	for i := range n.People {
+		id := n.People[i].ID
+		if !s.lookedAfterChild(id) {
+			continue
+		}
+		r.LookedAfterChildren++
+		var las []sibTie
+		for _, t := range s.siblingsOf(id) {
+			if s.lookedAfterChild(t.other) {
+				las = append(las, t)
+			}
+		}
+		if len(las) == 0 {
+			continue
+		}
+		r.WithLookedAfterSibling++
+		h := s.household(id)
+		if h == nil {
+			r.HouseholdNotRecorded++
+			continue
+		}
+		separated := false
+		for _, t := range las {
+			ho := s.household(t.other)
+			if ho == nil || ho.ID == h.ID {
+				continue
+			}
+			separated = true
+			if id < t.other {
+				r.Separations++
+				if t.separation() == nil {
+					r.SeparationsNoReason++
+				}
+			}
+		}
+		add := func(rt *Rate) {
+			rt.Children++
+			if separated {
+				rt.Separated++
+			}
+		}
+		add(&r.BySiblings[min(len(las), 4)-1])
+		add(&r.ByPlacement[placementCategory(h.Kind)])
+		if separated {
+			r.Separated++
+		}
+	}
+	r.SeparatedRate = ratio(r.Separated, r.WithLookedAfterSibling-r.HouseholdNotRecorded)
+	for _, rts := range [][]Rate{r.BySiblings, r.ByPlacement} {
+		for i := range rts {
+			rts[i].Rate = ratio(rts[i].Separated, rts[i].Children)
+		}
+	}
+	for _, g := range s.siblingGroups() {
+		switch g.Status {
+		case Together:
+			r.Groups.Together++
+		case PartlyTogether:
+			r.Groups.PartlyTogether++
+		case Apart:
+			r.Groups.Apart++
+		default:
+			continue
+		}
+		r.Groups.Groups++
+	}
+	r.Groups.SplitRate = ratio(r.Groups.PartlyTogether+r.Groups.Apart, r.Groups.Groups)
+	return r
+}
+
+// ratio returns a/b rounded to four decimals, 0 when b is 0.
+func ratio(a, b int) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return math.Round(float64(a)/float64(b)*1e4) / 1e4
+}
+
+// WriteCSV writes the report as one table with the columns section,
+// category, count, total and rate: one row per figure, so a spreadsheet
+// can read it without knowing the JSON shape.
+func (r Report) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	rate := func(f float64) string { return strconv.FormatFloat(f, 'f', 4, 64) }
+	rows := [][]string{
+		{"section", "category", "count", "total", "rate"},
+		{"as_of", r.AsOf.String(), "", "", ""},
+		{"children", "looked_after", strconv.Itoa(r.LookedAfterChildren), "", ""},
+		{"children", "with_looked_after_sibling", strconv.Itoa(r.WithLookedAfterSibling), strconv.Itoa(r.LookedAfterChildren),
+			rate(ratio(r.WithLookedAfterSibling, r.LookedAfterChildren))},
+		{"children", "household_not_recorded", strconv.Itoa(r.HouseholdNotRecorded), strconv.Itoa(r.WithLookedAfterSibling),
+			rate(ratio(r.HouseholdNotRecorded, r.WithLookedAfterSibling))},
+		{"children", "separated", strconv.Itoa(r.Separated), strconv.Itoa(r.WithLookedAfterSibling - r.HouseholdNotRecorded),
+			rate(r.SeparatedRate)},
+	}
+	for _, sec := range []struct {
+		name  string
+		rates []Rate
+	}{{"by_looked_after_siblings", r.BySiblings}, {"by_placement_type", r.ByPlacement}} {
+		for _, rt := range sec.rates {
+			rows = append(rows, []string{sec.name, rt.Category, strconv.Itoa(rt.Separated), strconv.Itoa(rt.Children), rate(rt.Rate)})
+		}
+	}
+	g := r.Groups
+	for _, c := range []struct {
+		name  string
+		count int
+	}{{"together", g.Together}, {"partly_together", g.PartlyTogether}, {"apart", g.Apart},
+		{"split", g.PartlyTogether + g.Apart}} {
+		rows = append(rows, []string{"sibling_groups", c.name, strconv.Itoa(c.count), strconv.Itoa(g.Groups), rate(ratio(c.count, g.Groups))})
+	}
+	rows = append(rows, []string{"separations", "no_recorded_reason", strconv.Itoa(r.SeparationsNoReason), strconv.Itoa(r.Separations),
+		rate(ratio(r.SeparationsNoReason, r.Separations))})
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}

@@ -1,0 +1,134 @@
+package analysis
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/kinmap/kinmap/graph"
+)
+
+// smallAuthority is a hand-built authority whose figures are worked out by
+// hand in TestSiblingPlacementReport.
+func smallAuthority() *builder {
+	b := newNet("", "2024-06-01").
+		home("kin1", graph.HouseholdKinship, "Kin One").
+		home("kin2", graph.HouseholdKinship, "Kin Two").
+		home("fos1", graph.HouseholdFoster, "Foster One").
+		home("fos2", graph.HouseholdFoster, "Foster Two").
+		home("fos3", graph.HouseholdFoster, "Foster Three").
+		home("res1", graph.HouseholdResidential, "Unit One").
+		home("sec1", graph.HouseholdSecure, "Secure One").
+		home("sup1", graph.HouseholdSupported, "Flat One").
+		home("bf1", graph.HouseholdBirthFamily, "Home One")
+	la := func(id, dob, home string) {
+		b.child(id, "Kid "+id, dob, "2022-01-01")
+		if home != "" {
+			b.lives(id, home, "2022-01-01", "")
+		}
+	}
+	// A: together in kinship care.
+	la("a1", "2014-01-01", "kin1")
+	la("a2", "2016-01-01", "kin1")
+	b.sib("sa", "a1", "a2", graph.SiblingFull)
+	// B: two together in foster care, one in a children's home.
+	la("b1", "2012-01-01", "fos1")
+	la("b2", "2013-01-01", "fos1")
+	la("b3", "2010-01-01", "res1")
+	b.sib("sb1", "b1", "b2", graph.SiblingFull).sib("sb2", "b2", "b3", graph.SiblingHalf).sib("sb3", "b1", "b3", graph.SiblingHalf)
+	// C: one looked after, one at home.
+	la("c1", "2014-01-01", "fos2")
+	b.child("c2", "Kid c2", "2015-01-01", "").lives("c2", "bf1", "2015-01-01", "").sib("sc", "c1", "c2", graph.SiblingFull)
+	// D: apart, with a reason recorded.
+	la("d1", "2012-01-01", "kin2")
+	la("d2", "2008-01-01", "sup1")
+	b.sib("sd", "d1", "d2", graph.SiblingFull, separated(graph.SeparationChildWish))
+	// E: share a parent, no sibling relationship recorded, apart.
+	la("e1", "2015-01-01", "fos2")
+	la("e2", "2009-01-01", "sec1")
+	b.adult("ep", "Parent E").rel("pe1", "ep", "e1", graph.RelParent).rel("pe2", "ep", "e2", graph.RelParent)
+	// F: one with no recorded home.
+	la("f1", "2014-01-01", "")
+	la("f2", "2015-01-01", "fos3")
+	b.sib("sf", "f1", "f2", graph.SiblingFull)
+	// G: an adult still marked looked after is not a looked-after child.
+	la("g1", "2005-01-01", "sup1")
+	la("g2", "2014-01-01", "fos3")
+	b.sib("sg", "g1", "g2", graph.SiblingFull)
+	return b
+}
+
+func TestSiblingPlacementReport(t *testing.T) {
+	b := smallAuthority()
+	validate(t, b.net())
+	got := SiblingPlacementReport(b.net())
+	want := Report{
+		AsOf:                   graph.MustDate("2024-06-01"),
+		LookedAfterChildren:    13, // a1 a2 b1 b2 b3 c1 d1 d2 e1 e2 f1 f2 g2
+		WithLookedAfterSibling: 11, // not c1, g2
+		HouseholdNotRecorded:   1,  // f1
+		Separated:              7,  // b1 b2 b3 d1 d2 e1 e2
+		SeparatedRate:          0.7,
+		BySiblings: []Rate{
+			{"1", 7, 4, 0.5714}, // a1 a2 d1 d2 e1 e2 f2
+			{"2", 3, 3, 1},      // b1 b2 b3
+			{"3", 0, 0, 0},
+			{"4+", 0, 0, 0},
+		},
+		ByPlacement: []Rate{
+			{"kinship", 3, 1, 0.3333}, // a1 a2 d1
+			{"foster", 4, 3, 0.75},    // b1 b2 e1 f2
+			{"residential", 2, 2, 1},  // b3 e2 (secure)
+			{"other", 1, 1, 1},        // d2 (supported living)
+		},
+		Groups:              GroupCounts{Groups: 4, Together: 1, PartlyTogether: 1, Apart: 2, SplitRate: 0.75}, // A; B; D and F
+		Separations:         4,                                                                                 // b1-b3 b2-b3 d1-d2 e1-e2
+		SeparationsNoReason: 3,
+	}
+	if !reportEqual(got, want) {
+		t.Errorf("got %+v,\nwant %+v", got, want)
+	}
+	CheckGolden(t, "report_small_authority.json", got)
+	var buf bytes.Buffer
+	if err := got.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	checkGoldenText(t, "report_small_authority.csv", buf.Bytes())
+}
+
+func reportEqual(a, b Report) bool {
+	ja, _ := jsonText(a)
+	jb, _ := jsonText(b)
+	return ja == jb
+}
+
+func TestReportEmpty(t *testing.T) {
+	r := SiblingPlacementReport(newNet("", "2024-06-01").net())
+	if r.LookedAfterChildren != 0 || len(r.BySiblings) != 4 || len(r.ByPlacement) != 4 || r.SeparatedRate != 0 {
+		t.Errorf("got %+v, want zero counts with the four categories each", r)
+	}
+	var buf bytes.Buffer
+	if err := r.WriteCSV(&buf); err != nil {
+		t.Errorf("got error %v, want none", err)
+	}
+}
+
+// checkGoldenText compares raw text with testdata/name.
+func checkGoldenText(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *UpdateGoldens {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden %s: %v (run go test -update to create it)", path, err)
+	}
+	if d := firstDiff(string(got), string(want)); d != "" {
+		t.Errorf("%s: %s", path, d)
+	}
+}
