@@ -25,6 +25,9 @@ func (s *Server) routes() {
 
 	v1.GET("/children", s.listChildren)
 	v1.GET("/children/:id/network", s.network)
+	v1.GET("/children/:id/flags", s.flags)
+	v1.GET("/children/:id/sibling-group", s.siblingGroup)
+	v1.GET("/reports/sibling-placements", s.siblingPlacements)
 
 	st := s.store
 	v1.POST("/people", createHandler("p-", "/api/v1/people", func(p *graph.Person) *string { return &p.ID }, st.CreatePerson))

@@ -1,0 +1,147 @@
+package api
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
+	"github.com/labstack/echo/v4"
+)
+
+// childFlags is the body of GET /children/{id}/flags: everything computed
+// for one child, plus review changes when since is given.
+type childFlags struct {
+	analysis.ChildAnalysis
+	Since   *graph.Date       `json:"since,omitempty"`
+	Changes []analysis.Change `json:"review_changes,omitempty"`
+}
+
+// flags computes the flags on request from the stored graph: nothing is
+// cached, so they are never stale.
+func (s *Server) flags(c echo.Context) error {
+	asOf, err := s.asOf(c)
+	if err != nil {
+		return err
+	}
+	since, err := dateParam(c, "since", graph.Date{})
+	if err != nil {
+		return err
+	}
+	if !since.IsZero() && since.After(asOf) {
+		return graph.Invalid("since", "must not be after as_of")
+	}
+	var opt analysis.Options
+	if opt.LostAfterDays, err = intParam(c, "lost_after_days", 0, 1, 3650); err != nil {
+		return err
+	}
+	if opt.MoveWindowDays, err = intParam(c, "move_window_days", 0, 1, 3650); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	n, err := s.store.Network(ctx, c.Param("id"), asOf)
+	if err != nil {
+		return err
+	}
+	out := childFlags{ChildAnalysis: analysis.Analyse(n, opt)}
+	if out.Flags == nil {
+		out.Flags = []analysis.Flag{}
+	}
+	if out.KeyPeople == nil {
+		out.KeyPeople = []analysis.KeyPerson{}
+	}
+	if !since.IsZero() {
+		before, err := s.store.Network(ctx, c.Param("id"), since)
+		if err != nil {
+			return err
+		}
+		out.Since = &since
+		out.Changes = analysis.Review(before, n)
+		if out.Changes == nil {
+			out.Changes = []analysis.Change{}
+		}
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// groupPerson names a member of a sibling group for the group view.
+type groupPerson struct {
+	ID          graph.ID `json:"id"`
+	Name        string   `json:"name"`
+	LookedAfter bool     `json:"looked_after"`
+}
+
+// groupHousehold describes a household a member lives in.
+type groupHousehold struct {
+	ID   graph.ID            `json:"id"`
+	Kind graph.HouseholdKind `json:"kind"`
+	Name string              `json:"name,omitempty"`
+}
+
+// siblingGroupBody is the body of GET /children/{id}/sibling-group.
+type siblingGroupBody struct {
+	Child      graph.ID              `json:"child"`
+	AsOf       graph.Date            `json:"as_of"`
+	Group      analysis.SiblingGroup `json:"group"`
+	People     []groupPerson         `json:"people"`
+	Households []groupHousehold      `json:"households"`
+}
+
+func (s *Server) siblingGroup(c echo.Context) error {
+	asOf, err := s.asOf(c)
+	if err != nil {
+		return err
+	}
+	n, err := s.store.SiblingNetwork(c.Request().Context(), c.Param("id"), asOf)
+	if err != nil {
+		return err
+	}
+	g, ok := analysis.SiblingGroupOf(n, n.Child)
+	if !ok {
+		g = analysis.SiblingGroup{Members: []analysis.GroupMember{}, Status: analysis.NotApplicable}
+	}
+	ix := graph.NewIndex(n)
+	body := siblingGroupBody{Child: n.Child, AsOf: asOf, Group: g, People: []groupPerson{}, Households: []groupHousehold{}}
+	seen := map[graph.ID]bool{}
+	for _, m := range g.Members {
+		if p := ix.Person(m.Person); p != nil {
+			body.People = append(body.People, groupPerson{ID: p.ID, Name: p.DisplayName(), LookedAfter: m.LookedAfter})
+		}
+		if h := ix.Household(m.Household); h != nil && !seen[h.ID] {
+			seen[h.ID] = true
+			body.Households = append(body.Households, groupHousehold{ID: h.ID, Kind: h.Kind, Name: h.Name})
+		}
+	}
+	return c.JSON(http.StatusOK, body)
+}
+
+// siblingPlacements is the authority report, as JSON or CSV (format=csv
+// or Accept: text/csv). It loads the authority in one streamed read.
+func (s *Server) siblingPlacements(c echo.Context) error {
+	asOf, err := s.asOf(c)
+	if err != nil {
+		return err
+	}
+	format := c.QueryParam("format")
+	if format == "" && strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "text/csv") {
+		format = "csv"
+	}
+	if format != "" && format != "csv" && format != "json" {
+		return graph.Invalid("format", "must be json or csv")
+	}
+	n, err := s.store.Authority(c.Request().Context(), asOf)
+	if err != nil {
+		return err
+	}
+	rep := analysis.SiblingPlacementReport(n)
+	if format == "csv" {
+		var buf bytes.Buffer
+		if err := rep.WriteCSV(&buf); err != nil {
+			return err
+		}
+		c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="sibling-placements-`+asOf.String()+`.csv"`)
+		return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	}
+	return c.JSON(http.StatusOK, rep)
+}

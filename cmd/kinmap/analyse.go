@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
+)
+
+// dateFlag is a flag.Value holding a graph.Date.
+type dateFlag struct{ d *graph.Date }
+
+func (f dateFlag) String() string {
+	if f.d == nil {
+		return ""
+	}
+	return f.d.String()
+}
+
+func (f dateFlag) Set(s string) error {
+	d, err := graph.ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*f.d = d
+	return nil
+}
+
+func cmdAnalyse(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("analyse", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	child := fs.String("child", "", "the child's id (required)")
+	asOf, since := graph.Today(), graph.Date{}
+	fs.Var(dateFlag{&asOf}, "as-of", "date of the analysis, YYYY-MM-DD (default today)")
+	fs.Var(dateFlag{&since}, "since", "date of the last review: also list changes since then")
+	asJSON := fs.Bool("json", false, "print JSON")
+	lost := fs.Int("lost-after-days", analysis.DefaultLostAfterDays, "days without contact before a connection counts as lost")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if *child == "" {
+		return usageError{"--child is required"}
+	}
+	if !since.IsZero() && since.After(asOf) {
+		return usageError{"--since must not be after --as-of"}
+	}
+	store, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	n, err := store.Network(ctx, *child, asOf)
+	if err != nil {
+		return err
+	}
+	res := analysis.Analyse(n, analysis.Options{LostAfterDays: *lost})
+	var changes []analysis.Change
+	if !since.IsZero() {
+		before, err := store.Network(ctx, *child, since)
+		if err != nil {
+			return err
+		}
+		changes = analysis.Review(before, n)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			analysis.ChildAnalysis
+			Changes []analysis.Change `json:"review_changes,omitempty"`
+		}{res, changes})
+	}
+	return printAnalysis(e, n, res, changes)
+}
+
+func printAnalysis(e *env, n *graph.Network, res analysis.ChildAnalysis, changes []analysis.Change) error {
+	ix := graph.NewIndex(n)
+	name := func(id graph.ID) string {
+		if p := ix.Person(id); p != nil {
+			return p.DisplayName()
+		}
+		return id
+	}
+	w := e.stdout
+	fmt.Fprintf(w, "Connections of %s as of %s\n\n", name(res.Child), res.AsOf)
+	if len(res.Flags) == 0 {
+		fmt.Fprintln(w, "No flags.")
+	}
+	for _, f := range res.Flags {
+		fmt.Fprintf(w, "[%s] %s\n  %s\n", f.Severity, f.Kind, f.Explanation)
+	}
+	if g := res.SiblingGroup; g != nil {
+		fmt.Fprintf(w, "\nSibling group (%s):\n", g.Status)
+		for _, m := range g.Members {
+			where := "household not recorded"
+			if h := ix.Household(m.Household); h != nil {
+				where = string(h.Kind)
+				if h.Name != "" {
+					where = h.Name + " (" + where + ")"
+				}
+			}
+			la := ""
+			if m.LookedAfter {
+				la = ", looked after"
+			}
+			fmt.Fprintf(w, "  %s%s: %s\n", name(m.Person), la, where)
+		}
+	}
+	if len(res.KeyPeople) > 0 {
+		fmt.Fprintln(w, "\nKey people:")
+		for _, k := range res.KeyPeople {
+			fmt.Fprintf(w, "  %d. %s (betweenness %.2f, %d connections)\n", k.Rank, name(k.Person), k.Betweenness, k.Degree)
+		}
+	}
+	if changes != nil {
+		fmt.Fprintf(w, "\nChanges since the last review (%d):\n", len(changes))
+		for _, c := range changes {
+			fmt.Fprintf(w, "  %s: %s: %s\n", c.Kind, name(c.Person), c.Detail)
+		}
+	}
+	return nil
+}
+
+func cmdReport(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asOf := graph.Today()
+	fs.Var(dateFlag{&asOf}, "as-of", "date of the report, YYYY-MM-DD (default today)")
+	format := fs.String("format", "json", "json or csv")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if *format != "json" && *format != "csv" {
+		return usageError{"--format must be json or csv"}
+	}
+	store, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	n, err := store.Authority(ctx, asOf)
+	if err != nil {
+		return err
+	}
+	rep := analysis.SiblingPlacementReport(n)
+	if *format == "csv" {
+		return rep.WriteCSV(e.stdout)
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kinmap/kinmap/fixtures"
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/neo4jtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(neo4jtest.Run(m)) }
+
+// kinmap runs the command line in process against the test Neo4j.
+func kinmap(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	t.Setenv("NEO4J_URI", neo4jtest.URI())
+	t.Setenv("NEO4J_PASSWORD", neo4jtest.Password())
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestImportExportRoundTrip(t *testing.T) {
+	neo4jtest.Reset(t)
+	dir := t.TempDir()
+	want, err := fixtures.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.Sort()
+	in := filepath.Join(dir, "in.json")
+	b, _ := json.Marshal(want)
+	if err := os.WriteFile(in, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 { // twice: the second import creates nothing new
+		if out, errs, code := kinmap(t, "import", in); code != 0 || !strings.Contains(out, "imported") {
+			t.Fatalf("import #%d: code %d, %s %s", i+1, code, out, errs)
+		}
+	}
+	n1, r1 := neo4jtest.Counts(t)
+	out := filepath.Join(dir, "out.json")
+	if _, errs, code := kinmap(t, "export", "-o", out); code != 0 {
+		t.Fatalf("export: code %d: %s", code, errs)
+	}
+	var got graph.Document
+	raw, _ := os.ReadFile(out)
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatalf("export is not a document: %v", err)
+	}
+	if !reflect.DeepEqual(&got, &want) {
+		t.Errorf("import -> export is not lossless")
+	}
+	neo4jtest.Reset(t)
+	if _, errs, code := kinmap(t, "import", out); code != 0 {
+		t.Fatalf("re-import: %s", errs)
+	}
+	if n2, r2 := neo4jtest.Counts(t); n1 != n2 || r1 != r2 {
+		t.Errorf("re-import of the export: got %d/%d, want %d/%d", n2, r2, n1, r1)
+	}
+}
+
+func TestImportRejectsBadFileWritingNothing(t *testing.T) {
+	neo4jtest.Reset(t)
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	doc := `{"format":"kinmap/v1","people":[{"id":"x1","full_name":"A"}],"households":[],"residences":[],
+"relationships":[{"id":"r1","from":"x1","to":"x1","kind":"friend"}],"contacts":[]}`
+	if err := os.WriteFile(bad, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errs, code := kinmap(t, "import", bad)
+	if code != 1 || !strings.Contains(errs, "relationships[0].to") {
+		t.Errorf("got code %d, stderr %q; want 1 naming relationships[0].to", code, errs)
+	}
+	if n, r := neo4jtest.Counts(t); n != 0 || r != 0 {
+		t.Errorf("got %d nodes %d rels after a refused import, want none", n, r)
+	}
+}
+
+func TestAnalyseAndReport(t *testing.T) {
+	neo4jtest.Reset(t)
+	if _, errs, code := kinmap(t, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	out, errs, code := kinmap(t, "analyse", "--child", "ard-shannon", "--as-of", "2026-11-01", "--since", "2025-11-01")
+	if code != 0 || !strings.Contains(out, "separated_sibling") || !strings.Contains(out, "Sibling group") {
+		t.Errorf("analyse: code %d\n%s%s", code, out, errs)
+	}
+	out, _, code = kinmap(t, "analyse", "--child", "ard-shannon", "--as-of", "2026-11-01", "--json")
+	if code != 0 || !json.Valid([]byte(out)) {
+		t.Errorf("analyse --json: code %d, valid JSON %v", code, json.Valid([]byte(out)))
+	}
+	out, _, code = kinmap(t, "report", "--as-of", "2026-11-01", "--format", "csv")
+	if code != 0 || !strings.Contains(out, ",") {
+		t.Errorf("report csv: code %d: %s", code, out)
+	}
+	if _, _, code := kinmap(t, "analyse"); code != 2 {
+		t.Errorf("analyse without --child: got code %d, want 2", code)
+	}
+	if _, errs, code := kinmap(t, "analyse", "--child", "ghost", "--as-of", "2026-11-01"); code != 1 || !strings.Contains(errs, "no person") {
+		t.Errorf("analyse ghost: code %d, %s", code, errs)
+	}
+	if _, _, code := kinmap(t, "nonsense"); code != 2 {
+		t.Errorf("unknown command: got code %d, want 2", code)
+	}
+}
