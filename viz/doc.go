@@ -1,0 +1,94 @@
+// Package viz draws kinmap's maps: it turns a domain snapshot
+// (graph.Network) and analysis results into DOT, and renders DOT to SVG
+// or PNG with go-graphviz (Graphviz compiled to WASM, in process: no dot
+// binary at run time).
+//
+// # Maps
+//
+//   - ChildMapDOT: a child's connection map (an ecomap). The child at the
+//     centre, people on the child's own circles of closeness (closest,
+//     close, further, and an outer ring for people the child has not
+//     placed yet), in sectors by kind (brothers and sisters at the top,
+//     then parents and family, carers, friends, professionals, pets,
+//     others), lines styled by the state of the connection: strong
+//     (living together, weekly or fortnightly contact) solid and thick,
+//     regular solid, tenuous dashed, restricted a double vermilion line
+//     with a bar at the person, lost dotted grey, ended dotted pale grey.
+//     Flags are written on the people they concern and, for
+//     professionals, listed with their explanations.
+//   - SiblingGroupDOT: every member of a sibling group in boxes for the
+//     homes they live in on the date, lines between them for their
+//     contact; lines between homes are numbered and described in the key.
+//   - ReviewDOT: the connection map between two dates, with gained, lost,
+//     reduced and changed connections styled and written out.
+//
+// Every map has a title with the child's name as the audience allows,
+// the as-of date, a generated-on date (an input, never the clock), a key,
+// and an accessible <title> and <desc> (the map as text) in the SVG.
+//
+// # Audiences and redaction
+//
+// Redaction is part of drawing. redact.go holds an explicit allow-list of
+// fields per Audience (Professional, Family, Child); the view builders
+// (childview.go, siblingview.go, review.go) copy a value onto the map only
+// when its field is allowed, and the DOT writers (childmap.go,
+// siblingmap.go, legend.go) only ever see those views. Family maps have no
+// addresses, no name or locality of a confidential household, no surnames
+// of carers (or others not birth family) living in one, no detail of
+// people whose contact with the child is restricted, no notes, no reasons.
+// Child maps use first names, the child's own words, warm styling, and no
+// risk language. Free text a non-professional sees is also scrubbed of the
+// protected words (a second line of defence). The tests render every
+// fixture family for every audience and look for every confidential
+// string in the DOT and the SVG.
+//
+// # Layout
+//
+// The radial maps are laid out here (radial.go): sectors per group, rings
+// per circle, each ring grown until nobody overlaps, outer people
+// staggered between inner ones. The sibling map places home boxes round an
+// ellipse (siblingmap.go). Graphviz runs layout "nop2": it keeps the
+// positions, routes lines round the nodes (splines=true) and draws. Two
+// rules keep routing working: no node may touch or contain another (Graphviz
+// then silently falls back to straight lines through people; keep 10 points
+// between nodes, TestLayoutNoOverlap checks), and decorations (circles,
+// home boxes, key samples) are edges with fixed positions, not nodes.
+//
+// # Safety of the output
+//
+// DOT is written by dotWriter (dotwriter.go): identifiers are kinmap's own
+// (n1, k3, ... never ids from the record, and the graph is called
+// "kinmap", since Graphviz copies both into the SVG); user text reaches DOT
+// only through HTML-like labels built by html.go, which XML-escapes it,
+// doubles backslashes (Graphviz expands \N and \G even in HTML labels),
+// drops control and bidirectional override characters and shortens long
+// text with an ellipsis. Graphviz silently drops an HTML label it cannot
+// parse, so the writers never emit empty elements. The SVG is sanitised
+// (svgsafe.go): comments, the DOCTYPE and Graphviz's per-node <title>s go,
+// the map's own <title>/<desc> and role="img" go in, the width is capped
+// for a page, and the result must parse as XML with no script,
+// foreignObject, links, event attributes or external references, or it is
+// not returned.
+//
+// # Rendering
+//
+// go-graphviz runs Graphviz in one WASM module per process (compiled when
+// the package initialises, about a second on a cold start; wazero caches
+// the compilation in $TMPDIR/go-graphviz). The module is not safe for
+// concurrent use, and a context cancelled during a call breaks it for the
+// process (go-graphviz issue #118). Renderer therefore hands every job to
+// one worker goroutine that owns the one Graphviz instance (created by the
+// first render) and always calls it with context.Background(); callers
+// wait for their result or their own context. PNG is drawn by kinmap's own
+// raster engine (png.go) on Graphviz's render callbacks, because
+// go-graphviz's built-in one fills open curves and drops outlines, bold and
+// italic; the Go fonts are embedded so PNGs are the same on every machine.
+//
+// # Tests
+//
+// Golden DOT files are in testdata/ (go test ./viz/ -run TestGoldenDOT
+// -update rewrites them; read the diff). VIZ_LOOK=/some/dir go test ./viz/
+// -run TestLook writes every map of every family for every audience as
+// DOT, SVG and PNG, to look at. scripts/bench-maps.sh compares the
+// renderer with the dot command.
+package viz

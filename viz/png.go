@@ -1,0 +1,290 @@
+package viz
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/png"
+	"math"
+
+	"github.com/fogleman/gg"
+	"github.com/goccy/go-graphviz"
+	"github.com/goccy/go-graphviz/gvc"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+)
+
+// kinmap draws PNGs with its own raster engine on Graphviz's render
+// callbacks. go-graphviz's built-in PNG engine leaves filled shapes
+// without their outline, fills open curves (the circles of closeness came
+// out as grey discs), ignores bold and italic, and looks fonts up on the
+// machine. This one fills then strokes, draws dashes and round dots,
+// and uses the Go fonts (embedded, the same on every machine), shrinking a
+// line of text that would overflow the width Graphviz laid out for it.
+
+// pngPlugins returns the render and device plugins for PNG.
+func pngPlugins(ctx context.Context) ([]graphviz.Plugin, error) {
+	render, err := gvc.NewRenderPlugin(ctx, "png", newRaster())
+	if err != nil {
+		return nil, err
+	}
+	device, err := gvc.PNGDevicePlugin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return []graphviz.Plugin{render, device}, nil
+}
+
+// Graphviz font flags on a text span (HTML <B> and <I>).
+const (
+	fontFlagBold   = 1
+	fontFlagItalic = 2
+)
+
+type raster struct {
+	*gvc.DefaultRenderEngine
+	dc     *gg.Context
+	sx, sy float64 // the page's scale, read once: every read is a call into WASM
+	shapes int     // closed shapes drawn so far for the current object
+	fonts  [4]*opentype.Font
+	faces  map[faceKey]font.Face
+}
+
+type faceKey struct {
+	style int
+	size  float64
+}
+
+func newRaster() *raster {
+	r := &raster{DefaultRenderEngine: &gvc.DefaultRenderEngine{}, faces: map[faceKey]font.Face{}}
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			panic(fmt.Sprintf("viz: embedded Go font: %v", err)) // cannot happen: fonts are compiled in
+		}
+		r.fonts[i] = f
+	}
+	return r
+}
+
+func (r *raster) face(style int, size float64) font.Face {
+	size = math.Round(size*10) / 10
+	k := faceKey{style, size}
+	if f, ok := r.faces[k]; ok {
+		return f
+	}
+	f, err := opentype.NewFace(r.fonts[style], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		f, _ = opentype.NewFace(r.fonts[0], &opentype.FaceOptions{Size: 12, DPI: 72})
+	}
+	r.faces[k] = f
+	return f
+}
+
+// filled decides whether a shape is filled. go-graphviz v0.2.10 passes
+// filled=true for every shape (edges' curves included), so the decision
+// is made from the object being drawn, as Graphviz makes it: an object's
+// first shape is its body (filled when its style says so; the page
+// background always), later ones are peripheries (outlines only); on an
+// edge, arrowheads are filled and curves are not.
+func (r *raster) filled(job *gvc.Job, closedArrow bool) bool {
+	o := job.Object()
+	first := r.shapes == 0
+	r.shapes++
+	switch o.Type() {
+	case gvc.EdgeObjectType:
+		return closedArrow
+	case gvc.RootGraphObjectType:
+		return first
+	}
+	return first && o.Fill() != gvc.FillNone
+}
+
+func (r *raster) BeginNode(context.Context, *gvc.Job) error    { r.shapes = 0; return nil }
+func (r *raster) BeginCluster(context.Context, *gvc.Job) error { r.shapes = 0; return nil }
+func (r *raster) BeginEdge(context.Context, *gvc.Job) error    { r.shapes = 0; return nil }
+func (r *raster) EndNode(context.Context, *gvc.Job) error      { r.shapes = 1; return nil }
+func (r *raster) EndCluster(context.Context, *gvc.Job) error   { r.shapes = 1; return nil }
+
+func (r *raster) x(_ *gvc.Job, v float64) float64 { return r.sx * v }
+func (r *raster) y(_ *gvc.Job, v float64) float64 { return -r.sy * v }
+
+func (r *raster) BeginPage(_ context.Context, job *gvc.Job) error {
+	r.dc = gg.NewContext(int(job.Width()), int(job.Height()))
+	sc := job.Scale()
+	r.sx, r.sy = sc.X(), sc.Y()
+	t := job.Translation()
+	r.dc.Translate(r.sx*t.X(), -r.sy*t.Y())
+	r.dc.SetLineJoin(gg.LineJoinRound)
+	r.shapes = 0
+	return nil
+}
+
+func (r *raster) EndPage(_ context.Context, job *gvc.Job) error {
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, r.dc.Image()); err != nil {
+		return err
+	}
+	job.SetOutputData(buf.Bytes())
+	job.SetOutputDataPosition(uint(buf.Len()))
+	r.dc = nil
+	return nil
+}
+
+func setColour(dc *gg.Context, c *gvc.Color) bool {
+	if c == nil {
+		return false
+	}
+	v := c.RGBAUint()
+	if v[3] == 0 {
+		return false
+	}
+	dc.SetRGBA255(int(v[0]), int(v[1]), int(v[2]), int(v[3]))
+	return true
+}
+
+// pen sets the stroke from the object's pen; false when there is none.
+func (r *raster) pen(job *gvc.Job) bool {
+	o := job.Object()
+	pen := o.Pen()
+	if pen == gvc.PenNone {
+		return false
+	}
+	w := math.Max(o.PenWidth()*r.sx, 0.5)
+	r.dc.SetLineWidth(w)
+	r.dc.SetLineCap(gg.LineCapButt)
+	switch pen {
+	case gvc.PenDashed:
+		r.dc.SetDash(5*w+2, 2.5*w+2)
+	case gvc.PenDotted:
+		r.dc.SetLineCap(gg.LineCapRound)
+		r.dc.SetDash(0.6, 2*w+3)
+	default:
+		r.dc.SetDash()
+	}
+	return setColour(r.dc, o.PenColor())
+}
+
+// finish fills (when asked) and strokes the current path.
+func (r *raster) finish(job *gvc.Job, filled bool) {
+	if filled && setColour(r.dc, job.Object().FillColor()) {
+		r.dc.FillPreserve()
+	}
+	if r.pen(job) {
+		r.dc.Stroke()
+	} else {
+		r.dc.ClearPath()
+	}
+}
+
+func (r *raster) Ellipse(_ context.Context, job *gvc.Job, p []*gvc.PointFloat, _ bool) error {
+	filled := r.filled(job, true)
+	if len(p) < 2 {
+		return nil
+	}
+	r.dc.Push()
+	defer r.dc.Pop()
+	r.dc.NewSubPath()
+	r.dc.DrawEllipse(r.x(job, p[0].X()), r.y(job, p[0].Y()),
+		math.Abs(r.x(job, p[1].X()-p[0].X())), math.Abs(r.y(job, p[1].Y()-p[0].Y())))
+	r.finish(job, filled)
+	return nil
+}
+
+func (r *raster) Polygon(_ context.Context, job *gvc.Job, p []*gvc.PointFloat, _ bool) error {
+	filled := r.filled(job, true)
+	if len(p) == 0 {
+		return nil
+	}
+	r.dc.Push()
+	defer r.dc.Pop()
+	r.dc.NewSubPath()
+	r.dc.MoveTo(r.x(job, p[0].X()), r.y(job, p[0].Y()))
+	for _, q := range p[1:] {
+		r.dc.LineTo(r.x(job, q.X()), r.y(job, q.Y()))
+	}
+	r.dc.ClosePath()
+	r.finish(job, filled)
+	return nil
+}
+
+func (r *raster) BezierCurve(_ context.Context, job *gvc.Job, p []*gvc.PointFloat, _ bool) error {
+	filled := r.filled(job, false)
+	if len(p) == 0 {
+		return nil
+	}
+	r.dc.Push()
+	defer r.dc.Pop()
+	r.dc.NewSubPath()
+	r.dc.MoveTo(r.x(job, p[0].X()), r.y(job, p[0].Y()))
+	for i := 1; i+2 < len(p); i += 3 {
+		r.dc.CubicTo(r.x(job, p[i].X()), r.y(job, p[i].Y()), r.x(job, p[i+1].X()), r.y(job, p[i+1].Y()),
+			r.x(job, p[i+2].X()), r.y(job, p[i+2].Y()))
+	}
+	if filled {
+		r.dc.ClosePath()
+	}
+	r.finish(job, filled)
+	return nil
+}
+
+func (r *raster) Polyline(_ context.Context, job *gvc.Job, p []*gvc.PointFloat) error {
+	if len(p) == 0 {
+		return nil
+	}
+	r.dc.Push()
+	defer r.dc.Pop()
+	r.dc.NewSubPath()
+	r.dc.MoveTo(r.x(job, p[0].X()), r.y(job, p[0].Y()))
+	for _, q := range p[1:] {
+		r.dc.LineTo(r.x(job, q.X()), r.y(job, q.Y()))
+	}
+	r.finish(job, false)
+	return nil
+}
+
+func (r *raster) TextSpan(_ context.Context, job *gvc.Job, p *gvc.PointFloat, span *gvc.TextSpan) error {
+	text := span.Text()
+	if text == "" {
+		return nil
+	}
+	r.dc.Push()
+	defer r.dc.Pop()
+	if !setColour(r.dc, job.Object().PenColor()) {
+		r.dc.SetRGB(0, 0, 0)
+	}
+	f := span.Font()
+	style := 0
+	if f.Flags()&fontFlagBold != 0 {
+		style |= 1
+	}
+	if f.Flags()&fontFlagItalic != 0 {
+		style |= 2
+	}
+	scale := r.sx
+	size := f.Size() * scale
+	r.dc.SetFontFace(r.face(style, size))
+	// Keep within the width Graphviz laid out (its metrics are
+	// Helvetica's; the Go fonts run a little wider).
+	want := span.Size().X() * scale
+	if w, _ := r.dc.MeasureString(text); want > 0 && w > want*1.01 {
+		r.dc.SetFontFace(r.face(style, size*want/w))
+	}
+	w, _ := r.dc.MeasureString(text)
+	x := r.x(job, p.X())
+	switch span.Just() {
+	case 'r':
+		x -= w
+	case 'l':
+	default:
+		x -= w / 2
+	}
+	y := r.y(job, p.Y()+span.YOffsetCenterLine()+span.YOffsetLayout())
+	r.dc.DrawString(text, x, y)
+	return nil
+}

@@ -1,0 +1,153 @@
+package viz
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// maxPageWidth is the widest an SVG says it is, in points: about the
+// printable width of a landscape A4 page. Larger maps are scaled down to
+// it (the viewBox keeps every detail for zooming).
+const maxPageWidth = 720.0
+
+var (
+	reDoctype = regexp.MustCompile(`(?s)<!DOCTYPE.*?>\s*`)
+	reComment = regexp.MustCompile(`(?s)<!--.*?-->\s*`)
+	reTitle   = regexp.MustCompile(`(?s)<title>.*?</title>\s*`)
+	reSVGTag  = regexp.MustCompile(`(?s)<svg\s[^>]*>`)
+	reWidth   = regexp.MustCompile(`\swidth="([0-9.]+)pt"`)
+	reHeight  = regexp.MustCompile(`\sheight="([0-9.]+)pt"`)
+	reXlinkNS = regexp.MustCompile(`\s+xmlns:xlink="[^"]*"`)
+)
+
+// svgFonts is the font list of the SVG's text: Helvetica and the fonts
+// made to its metrics.
+const svgFonts = "Helvetica,Arial,Liberation Sans,Nimbus Sans,Arimo,sans-serif"
+
+// errUnsafeSVG is returned when Graphviz's SVG contains anything the
+// sanitiser does not allow; the SVG is never returned then.
+var errUnsafeSVG = errors.New("viz: SVG failed the safety check")
+
+// sanitiseSVG rewrites Graphviz's SVG for embedding in a plan:
+//
+//   - the DOCTYPE (an external reference) and every comment go: Graphviz
+//     writes the graph name and node ids into comments;
+//   - every <title> goes (Graphviz titles each node and edge with its id),
+//     and the map's own accessible <title> and <desc> go first, with
+//     role="img" and aria-labelledby on the <svg>;
+//   - width and height are capped at maxPageWidth, keeping the viewBox;
+//   - the result must parse as XML and pass checkSVG (no script,
+//     foreignObject, links, event attributes or external references).
+func sanitiseSVG(svg []byte, title, desc string) ([]byte, error) {
+	s := string(svg)
+	s = reDoctype.ReplaceAllString(s, "")
+	s = reComment.ReplaceAllString(s, "")
+	s = reTitle.ReplaceAllString(s, "")
+	// Graphviz measured the text with Helvetica's metrics: offer the
+	// fonts that share them before a generic (wider) sans-serif.
+	s = strings.ReplaceAll(s, `font-family="Helvetica,sans-Serif"`, `font-family="`+svgFonts+`"`)
+	tag := reSVGTag.FindString(s)
+	if tag == "" {
+		return nil, fmt.Errorf("%w: no <svg> element", errUnsafeSVG)
+	}
+	newTag := tag
+	if m, n := reWidth.FindStringSubmatch(tag), reHeight.FindStringSubmatch(tag); m != nil && n != nil {
+		w, _ := strconv.ParseFloat(m[1], 64)
+		h, _ := strconv.ParseFloat(n[1], 64)
+		if w > maxPageWidth {
+			h = h * maxPageWidth / w
+			w = maxPageWidth
+		}
+		newTag = reWidth.ReplaceAllLiteralString(newTag, ` width="`+num(w)+`pt"`)
+		newTag = reHeight.ReplaceAllLiteralString(newTag, ` height="`+num(h)+`pt"`)
+	}
+	if !strings.Contains(strings.Replace(s, tag, "", 1), "xlink:") {
+		newTag = reXlinkNS.ReplaceAllLiteralString(newTag, "")
+	}
+	newTag = strings.TrimSuffix(newTag, ">") + ` role="img" aria-labelledby="kinmap-title kinmap-desc">`
+	a11y := "\n<title id=\"kinmap-title\">" + string(esc(title)) + "</title>\n<desc id=\"kinmap-desc\">" + string(esc(desc)) + "</desc>"
+	s = strings.Replace(s, tag, newTag+a11y, 1)
+	if err := checkSVG([]byte(s)); err != nil {
+		return nil, err
+	}
+	return []byte(s), nil
+}
+
+// forbidden elements: anything that runs code, embeds other documents,
+// links out or animates.
+var forbiddenElements = map[string]bool{
+	"script": true, "foreignobject": true, "iframe": true, "object": true, "embed": true,
+	"image": true, "use": true, "a": true, "animate": true, "animatetransform": true,
+	"animatemotion": true, "set": true, "style": true, "link": true, "audio": true, "video": true,
+	"handler": true, "listener": true,
+}
+
+// checkSVG parses svg as XML and rejects forbidden elements, event
+// attributes (on...), href attributes, external references in attribute
+// values, DOCTYPEs, entities and processing instructions other than the
+// XML declaration.
+func checkSVG(svg []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	d.Strict = true
+	roots := 0
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("%w: %v", errUnsafeSVG, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+				if t.Name.Local != "svg" {
+					return fmt.Errorf("%w: root element %q", errUnsafeSVG, t.Name.Local)
+				}
+			}
+			depth++
+			if forbiddenElements[strings.ToLower(t.Name.Local)] {
+				return fmt.Errorf("%w: element %q", errUnsafeSVG, t.Name.Local)
+			}
+			for _, at := range t.Attr {
+				name := strings.ToLower(at.Name.Local)
+				val := strings.ToLower(strings.Join(strings.Fields(at.Value), ""))
+				switch {
+				case strings.HasPrefix(name, "on"):
+					return fmt.Errorf("%w: event attribute %q", errUnsafeSVG, at.Name.Local)
+				case name == "href" || name == "src" || name == "style" || at.Name.Space == "xlink" || at.Name.Space == "http://www.w3.org/1999/xlink":
+					if at.Name.Space == "xmlns" {
+						continue
+					}
+					return fmt.Errorf("%w: attribute %q", errUnsafeSVG, at.Name.Local)
+				case strings.Contains(val, "javascript:"), strings.Contains(val, "data:"),
+					strings.Contains(val, "url("), strings.Contains(val, "http:") && at.Name.Space != "xmlns" && name != "xmlns",
+					strings.Contains(val, "https:"):
+					return fmt.Errorf("%w: reference in attribute %q", errUnsafeSVG, at.Name.Local)
+				}
+			}
+		case xml.EndElement:
+			depth--
+		case xml.Directive:
+			return fmt.Errorf("%w: directive", errUnsafeSVG)
+		case xml.ProcInst:
+			if t.Target != "xml" {
+				return fmt.Errorf("%w: processing instruction", errUnsafeSVG)
+			}
+		case xml.Comment:
+			return fmt.Errorf("%w: comment", errUnsafeSVG)
+		}
+	}
+	if roots != 1 {
+		return fmt.Errorf("%w: %d root elements", errUnsafeSVG, roots)
+	}
+	return nil
+}
