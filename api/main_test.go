@@ -36,6 +36,9 @@ var (
 func spec(t testing.TB) routers.Router {
 	t.Helper()
 	specOnce.Do(func() {
+		for _, ct := range []string{"image/svg+xml", "image/png", "text/vnd.graphviz"} {
+			openapi3filter.RegisterBodyDecoder(ct, openapi3filter.FileBodyDecoder)
+		}
 		loader := openapi3.NewLoader()
 		doc, err := loader.LoadFromData(api.OpenAPI())
 		if err != nil {
@@ -86,7 +89,7 @@ func testStore(t testing.TB) *neo4jstore.Store {
 func newClientFor(t testing.TB, store api.Store) *client {
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	srv := api.New(api.Config{Today: func() time.Time { return today }}, store, log)
+	srv := api.New(api.Config{Today: func() time.Time { return today }, RateLimit: -1}, store, log)
 	return &client{t: t, h: srv.Handler(), log: &logs}
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/viz"
 	"github.com/labstack/echo/v4"
 )
 
@@ -28,6 +29,10 @@ func (s *Server) routes() {
 	v1.GET("/children/:id/flags", s.flags)
 	v1.GET("/children/:id/sibling-group", s.siblingGroup)
 	v1.GET("/reports/sibling-placements", s.siblingPlacements)
+	v1.GET("/children/:id/map.svg", s.childMap(viz.SVG))
+	v1.GET("/children/:id/map.png", s.childMap(viz.PNG))
+	v1.GET("/children/:id/map.dot", s.childMap(viz.DOT))
+	v1.GET("/children/:id/sibling-group/map.svg", s.siblingGroupMap)
 
 	st := s.store
 	v1.POST("/people", createHandler("p-", "/api/v1/people", func(p *graph.Person) *string { return &p.ID }, st.CreatePerson))

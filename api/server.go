@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kinmap/kinmap/viz"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
@@ -22,15 +23,33 @@ type Config struct {
 	// Today returns the date used when a request gives no as_of; nil means
 	// the real date.
 	Today func() time.Time
+	// Renderer draws maps; nil means a new one (one Graphviz instance
+	// serves the whole process either way).
+	Renderer *viz.Renderer
+	// MapCacheSize is how many rendered maps to keep; 0 means 256, and a
+	// negative value turns the cache off.
+	MapCacheSize int
+	// RateLimit is the sustained requests per second allowed to one token
+	// (or, before authentication, one client address), with bursts of
+	// RateBurst; 0 means 20 per second with bursts of 60, negative turns
+	// limiting off.
+	RateLimit float64
+	RateBurst int
+	// CORSOrigins lists the origins allowed to call the API from a
+	// browser; empty means CORS is off.
+	CORSOrigins []string
 }
 
 // Server is kinmap's HTTP API.
 type Server struct {
-	cfg   Config
-	store Store
-	log   *slog.Logger
-	echo  *echo.Echo
-	http  *http.Server
+	cfg      Config
+	store    Store
+	log      *slog.Logger
+	echo     *echo.Echo
+	http     *http.Server
+	renderer *viz.Renderer
+	maps     *mapCache
+	limiter  *limiter
 }
 
 // New builds the server and its routes.
@@ -43,10 +62,29 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
-	s := &Server{cfg: cfg, store: store, log: log, echo: e}
+	if cfg.Renderer == nil {
+		cfg.Renderer = viz.NewRenderer()
+	}
+	if cfg.MapCacheSize == 0 {
+		cfg.MapCacheSize = 256
+	}
+	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize)}
+	switch {
+	case cfg.RateLimit == 0:
+		s.limiter = newLimiter(20, 60)
+	case cfg.RateLimit > 0:
+		s.limiter = newLimiter(cfg.RateLimit, max(cfg.RateBurst, 1))
+	}
 	e.HTTPErrorHandler = s.errorHandler
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
-	e.Use(s.recoverer, s.accessLog)
+	e.Use(s.recoverer, s.accessLog, securityHeaders)
+	if len(cfg.CORSOrigins) > 0 {
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: cfg.CORSOrigins,
+			AllowMethods:  []string{http.MethodGet, http.MethodPost, http.MethodPut},
+			AllowHeaders:  []string{echo.HeaderAuthorization, echo.HeaderContentType, "If-None-Match"},
+			ExposeHeaders: []string{"ETag", echo.HeaderXRequestID, "Retry-After"}}))
+	}
+	e.Use(s.rateLimit(func(c echo.Context) string { return "ip:" + c.RealIP() }))
 	s.routes()
 	s.http = &http.Server{
 		Addr:              cfg.Addr,

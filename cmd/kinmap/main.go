@@ -25,6 +25,10 @@ Usage:
                                      flags, sibling group and key people of a child
   kinmap report [--as-of DATE] [--format json|csv]
                                      authority sibling placement report
+  kinmap render --child ID [--audience professional|family|child]
+                [--format svg|png|dot] [--as-of DATE] [--since DATE]
+                [--sibling-group] [-o FILE]
+                                     a connection, review or sibling-group map
 
 Configuration comes from the environment; see README.md.
 `
@@ -40,6 +44,7 @@ var commands = map[string]command{
 	"analyse": cmdAnalyse,
 	"analyze": cmdAnalyse,
 	"report":  cmdReport,
+	"render":  cmdRender,
 }
 
 func main() {

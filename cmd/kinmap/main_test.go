@@ -110,3 +110,30 @@ func TestAnalyseAndReport(t *testing.T) {
 		t.Errorf("unknown command: got code %d, want 2", code)
 	}
 }
+
+func TestRender(t *testing.T) {
+	neo4jtest.Reset(t)
+	if _, errs, code := kinmap(t, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	dir := t.TempDir()
+	for _, tt := range []struct{ args []string }{
+		{[]string{"--audience", "family", "--format", "svg"}},
+		{[]string{"--audience", "child", "--format", "png"}},
+		{[]string{"--format", "dot", "--since", "2025-11-01"}},
+		{[]string{"--sibling-group"}},
+	} {
+		out := filepath.Join(dir, "map")
+		args := append([]string{"render", "--child", "ard-kieran", "--as-of", "2026-11-01", "-o", out}, tt.args...)
+		if _, errs, code := kinmap(t, args...); code != 0 {
+			t.Errorf("%v: code %d: %s", tt.args, code, errs)
+			continue
+		}
+		if fi, err := os.Stat(out); err != nil || fi.Size() < 100 {
+			t.Errorf("%v: got %v, %v; want a map", tt.args, fi, err)
+		}
+	}
+	if _, _, code := kinmap(t, "render", "--child", "ard-kieran", "--audience", "public"); code != 2 {
+		t.Errorf("bad audience: got code %d, want 2", code)
+	}
+}

@@ -1,0 +1,148 @@
+package api
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strings"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
+	"github.com/kinmap/kinmap/viz"
+	"github.com/labstack/echo/v4"
+)
+
+// contentTypes of the map formats.
+var contentTypes = map[viz.Format]string{
+	viz.SVG: "image/svg+xml",
+	viz.PNG: "image/png",
+	viz.DOT: "text/vnd.graphviz; charset=utf-8",
+}
+
+// mapRequest is what every map endpoint reads from the query.
+type mapRequest struct {
+	audience viz.Audience
+	asOf     graph.Date
+	since    graph.Date
+}
+
+func (s *Server) readMapRequest(c echo.Context) (mapRequest, error) {
+	var m mapRequest
+	var err error
+	if m.asOf, err = s.asOf(c); err != nil {
+		return m, err
+	}
+	if m.since, err = dateParam(c, "since", graph.Date{}); err != nil {
+		return m, err
+	}
+	if !m.since.IsZero() && m.since.After(m.asOf) {
+		return m, graph.Invalid("since", "must not be after as_of")
+	}
+	a := c.QueryParam("audience")
+	if a == "" {
+		a = string(viz.Professional)
+	}
+	if m.audience, err = viz.ParseAudience(a); err != nil {
+		return m, graph.Invalid("audience", "must be professional, family or child")
+	}
+	return m, nil
+}
+
+// childMap serves the child's connection map, or with since the review
+// map between since and as_of, in the format named by the route.
+func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		m, err := s.readMapRequest(c)
+		if err != nil {
+			return err
+		}
+		ctx := c.Request().Context()
+		n, err := s.store.Network(ctx, c.Param("id"), m.asOf)
+		if err != nil {
+			return err
+		}
+		in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience,
+			Generated: graph.DateOf(s.today())}
+		var dot []byte
+		if m.since.IsZero() {
+			dot, err = viz.ChildMapDOT(in)
+		} else {
+			before, berr := s.store.Network(ctx, c.Param("id"), m.since)
+			if berr != nil {
+				return berr
+			}
+			dot, err = viz.ReviewDOT(in, before, analysis.Review(before, n))
+		}
+		if err != nil {
+			return err
+		}
+		return s.serveMap(c, dot, f)
+	}
+}
+
+// siblingGroupMap serves the sibling-group map: members clustered by the
+// household each lives in.
+func (s *Server) siblingGroupMap(c echo.Context) error {
+	m, err := s.readMapRequest(c)
+	if err != nil {
+		return err
+	}
+	n, err := s.store.SiblingNetwork(c.Request().Context(), c.Param("id"), m.asOf)
+	if err != nil {
+		return err
+	}
+	g, ok := analysis.SiblingGroupOf(n, n.Child)
+	if !ok {
+		g = analysis.SiblingGroup{Members: []analysis.GroupMember{{Person: n.Child}}, Status: analysis.NotApplicable}
+	}
+	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience,
+		Generated: graph.DateOf(s.today())}
+	dot, err := viz.SiblingGroupDOT(in, g)
+	if err != nil {
+		return err
+	}
+	return s.serveMap(c, dot, viz.SVG)
+}
+
+// serveMap answers with the rendered map. The ETag is derived from the
+// DOT and the format: rendering is deterministic, so equal DOT means
+// equal bytes. A matching If-None-Match answers 304 without rendering,
+// and renders are cached by the same key.
+func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
+	sum := sha256.Sum256(append([]byte(string(f)+"\x00"), dot...))
+	key := hex.EncodeToString(sum[:16])
+	etag := `"` + key + `"`
+	h := c.Response().Header()
+	h.Set(echo.HeaderCacheControl, "private, no-cache")
+	h.Set("ETag", etag)
+	h.Set(echo.HeaderXContentTypeOptions, "nosniff")
+	if match := c.Request().Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
+		return c.NoContent(http.StatusNotModified)
+	}
+	out, ok := s.maps.get(key)
+	if !ok {
+		// Never hand the request context to the renderer's module: a client
+		// that goes away must not break Graphviz for the process. The
+		// renderer detaches the work itself; the caller still stops waiting
+		// when it leaves.
+		var err error
+		out, err = s.renderer.Render(context.WithoutCancel(c.Request().Context()), dot, f)
+		if err != nil {
+			return err
+		}
+		s.maps.put(key, out)
+	}
+	return c.Blob(http.StatusOK, contentTypes[f], out)
+}
+
+// etagMatches implements If-None-Match: a list of tags or "*".
+func etagMatches(header, etag string) bool {
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,95 @@
+package api
+
+import (
+	"math"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/time/rate"
+)
+
+// contentSecurityPolicy fits JSON and the SVG maps (inline styles only):
+// nothing may be loaded, framed or submitted.
+const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; " +
+	"frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+// securityHeaders sets the headers every response carries. Responses
+// about children are not to be stored by shared caches.
+func securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set(echo.HeaderXContentTypeOptions, "nosniff")
+		h.Set(echo.HeaderXFrameOptions, "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		h.Set(echo.HeaderCacheControl, "no-store")
+		return next(c)
+	}
+}
+
+// limiter is a per-key token bucket (one per API token or user; per
+// client address before authentication). Idle buckets are dropped.
+type limiter struct {
+	mu      sync.Mutex
+	perSec  rate.Limit
+	burst   int
+	buckets map[string]*bucket
+	swept   time.Time
+}
+
+type bucket struct {
+	lim  *rate.Limiter
+	seen time.Time
+}
+
+func newLimiter(perSec float64, burst int) *limiter {
+	return &limiter{perSec: rate.Limit(perSec), burst: burst, buckets: map[string]*bucket{}, swept: time.Now()}
+}
+
+// allow reports whether key may make a request now, and if not, how long
+// until it may.
+func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.swept) > time.Minute {
+		for k, b := range l.buckets {
+			if now.Sub(b.seen) > 10*time.Minute {
+				delete(l.buckets, k)
+			}
+		}
+		l.swept = now
+	}
+	b, ok := l.buckets[key]
+	if !ok {
+		b = &bucket{lim: rate.NewLimiter(l.perSec, l.burst)}
+		l.buckets[key] = b
+	}
+	b.seen = now
+	r := b.lim.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return false, d
+	}
+	return true, 0
+}
+
+// rateLimit answers 429 with Retry-After once key(c) has used its burst.
+func (s *Server) rateLimit(key func(echo.Context) string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if s.limiter == nil {
+				return next(c)
+			}
+			ok, wait := s.limiter.allow(key(c), time.Now())
+			if !ok {
+				c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+				return &httpError{http.StatusTooManyRequests, "rate_limited", "too many requests; retry later"}
+			}
+			return next(c)
+		}
+	}
+}

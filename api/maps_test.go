@@ -1,0 +1,163 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestChildMapFormatsAndETag(t *testing.T) {
+	c := demoClient(t)
+	tests := []struct {
+		path, ctype string
+		check       func([]byte) error
+	}{
+		{"/api/v1/children/ard-kieran/map.svg?as_of=2026-11-01", "image/svg+xml", parsesAsXML},
+		{"/api/v1/children/ard-kieran/map.svg?as_of=2026-11-01&audience=child", "image/svg+xml", parsesAsXML},
+		{"/api/v1/children/ard-kieran/map.svg?as_of=2026-11-01&since=2025-11-01", "image/svg+xml", parsesAsXML},
+		{"/api/v1/children/ard-kieran/map.png?as_of=2026-11-01&audience=family", "image/png", func(b []byte) error {
+			if !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
+				return errors.New("not a PNG")
+			}
+			return nil
+		}},
+		{"/api/v1/children/ard-kieran/map.dot?as_of=2026-11-01", "text/vnd.graphviz", func(b []byte) error {
+			if !bytes.Contains(b, []byte("graph")) {
+				return errors.New("not DOT")
+			}
+			return nil
+		}},
+		{"/api/v1/children/ard-amy/sibling-group/map.svg?as_of=2026-11-01", "image/svg+xml", parsesAsXML},
+	}
+	for _, tt := range tests {
+		res := c.do("GET", tt.path, nil, "")
+		if res.Status != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), tt.ctype) {
+			t.Errorf("GET %s: got %d %q, want 200 %s (%.200s)", tt.path, res.Status, res.Header.Get("Content-Type"), tt.ctype, res.Body)
+			continue
+		}
+		if err := tt.check(res.Body); err != nil {
+			t.Errorf("GET %s: %v", tt.path, err)
+		}
+		etag := res.Header.Get("ETag")
+		if etag == "" {
+			t.Errorf("GET %s: no ETag", tt.path)
+			continue
+		}
+		again := c.do("GET", tt.path, nil, "")
+		if again.Header.Get("ETag") != etag || !bytes.Equal(again.Body, res.Body) {
+			t.Errorf("GET %s twice: the map or its ETag changed", tt.path)
+		}
+		req := httptest.NewRequest("GET", tt.path, nil)
+		req.Header.Set("If-None-Match", etag)
+		rec := httptest.NewRecorder()
+		c.h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+			t.Errorf("GET %s with If-None-Match: got %d with %d bytes, want 304 and no body", tt.path, rec.Code, rec.Body.Len())
+		}
+	}
+}
+
+func parsesAsXML(b []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if se, ok := tok.(xml.StartElement); ok && (se.Name.Local == "script" || se.Name.Local == "foreignObject") {
+			return errors.New("SVG has a " + se.Name.Local)
+		}
+	}
+}
+
+// TestFamilyMapHidesConfidentialHome: the family version of a child in a
+// confidential foster home names neither the address, the locality nor
+// the carers' surname.
+func TestFamilyMapHidesConfidentialHome(t *testing.T) {
+	c := demoClient(t)
+	for _, audience := range []string{"family", "child"} {
+		for _, ext := range []string{"svg", "dot"} {
+			res := c.do("GET", "/api/v1/children/ard-kieran/map."+ext+"?as_of=2026-11-01&audience="+audience, nil, "")
+			if res.Status != http.StatusOK {
+				t.Fatalf("%s %s: %d", audience, ext, res.Status)
+			}
+			for _, secret := range []string{"Fictional Crescent", "Strathvenn", "Fairlie", "Address withheld", "Children's Hearing"} {
+				if bytes.Contains(res.Body, []byte(secret)) {
+					t.Errorf("%s map (%s) contains %q", audience, ext, secret)
+				}
+			}
+		}
+	}
+	if res := c.do("GET", "/api/v1/children/ard-kieran/map.svg?audience=public", nil, ""); res.Status != http.StatusBadRequest {
+		t.Errorf("unknown audience: got %d, want 400", res.Status)
+	}
+	if res := c.do("GET", "/api/v1/children/ghost/map.svg", nil, ""); res.Status != http.StatusNotFound {
+		t.Errorf("unknown child: got %d, want 404", res.Status)
+	}
+}
+
+// TestConcurrentMapsAndDisconnects: 32 concurrent map requests all
+// succeed, and clients that go away mid-render do not break later ones.
+func TestConcurrentMapsAndDisconnects(t *testing.T) {
+	c := demoClient(t)
+	srv := httptest.NewServer(c.h)
+	defer srv.Close()
+	children := []string{"ard-shannon", "ard-kieran", "ard-amy", "ard-lily", "ard-ethan", "bal-mason", "dru-tyler", "gar-mia"}
+	audiences := []string{"professional", "family", "child", "professional"}
+
+	// Clients that give up after a few milliseconds, mid-render.
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(context.Background(), time.Duration(5+i)*time.Millisecond)
+			defer cancel()
+			url := srv.URL + "/api/v1/children/" + children[i%len(children)] + "/map.svg?as_of=2026-10-0" + string(rune('1'+i%9)) + "&audience=" + audiences[i%4]
+			req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+			if res, err := http.DefaultClient.Do(req); err == nil {
+				res.Body.Close()
+			}
+		}()
+	}
+	wg.Wait()
+
+	errs := make(chan error, 32)
+	for i := range 32 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			url := srv.URL + "/api/v1/children/" + children[i%len(children)] + "/map.svg?as_of=2026-11-01&audience=" + audiences[i%4]
+			res, err := http.Get(url)
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer res.Body.Close()
+			body, _ := io.ReadAll(res.Body)
+			if res.StatusCode != http.StatusOK {
+				errs <- errors.New(url + ": " + res.Status + " " + string(body))
+				return
+			}
+			if err := parsesAsXML(body); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
