@@ -11,6 +11,8 @@
 //	(:Person)-[:CONNECTED {id, kind, since, until, ...}]->(:Person)   a Relationship
 //	(:Person)-[:CONTACT {id, date, kind}]->(:Person)       a Contact event
 //	(:Worker)-[:HOLDS {id, team, since, until}]->(:Person)   an Assignment
+//	(:AuditEvent {id, at, user, role, child, record, action, ...})   append-only
+//	(:ApiToken {id, hash, user, role, teams, created, expires, revoked})
 //
 // Nested domain values (views, contact arrangement, restriction,
 // separation) are flattened into prefixed properties (from_circle,

@@ -109,18 +109,21 @@ func (s *Store) snapshot(ctx context.Context, cypher string, child graph.ID, asO
 	return n, nil
 }
 
-// Children lists looked-after children in id order, a page at a time, with
-// the total count.
-func (s *Store) Children(ctx context.Context, offset, limit int) ([]graph.ChildSummary, int, error) {
+// Children lists the looked-after children among within, in id order, a
+// page at a time, with the total count.
+func (s *Store) Children(ctx context.Context, within []graph.ID, offset, limit int) ([]graph.ChildSummary, int, error) {
+	if within == nil {
+		within = []graph.ID{}
+	}
 	type page struct {
 		items []graph.ChildSummary
 		total int
 	}
 	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		recs, err := collect(ctx, tx, `
-MATCH (p:Person) WHERE p.looked_after = true
+MATCH (p:Person) WHERE p.id IN $within AND p.looked_after = true
 RETURN p.id AS id, p.full_name AS name, p.known_as AS known_as
-ORDER BY p.id SKIP $offset LIMIT $limit`, map[string]any{"offset": offset, "limit": limit})
+ORDER BY p.id SKIP $offset LIMIT $limit`, map[string]any{"within": within, "offset": offset, "limit": limit})
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +132,8 @@ ORDER BY p.id SKIP $offset LIMIT $limit`, map[string]any{"offset": offset, "limi
 			r := row(rec.AsMap())
 			pg.items = append(pg.items, graph.ChildSummary{ID: r.str("id"), Name: r.str("name"), KnownAs: r.str("known_as")})
 		}
-		recs, err = collect(ctx, tx, "MATCH (p:Person) WHERE p.looked_after = true RETURN count(p) AS n", nil)
+		recs, err = collect(ctx, tx, "MATCH (p:Person) WHERE p.id IN $within AND p.looked_after = true RETURN count(p) AS n",
+			map[string]any{"within": within})
 		if err != nil {
 			return nil, err
 		}

@@ -101,15 +101,22 @@ func TestSiblingNetworkFollowsSiblingsOnly(t *testing.T) {
 func TestChildrenPages(t *testing.T) {
 	s, ctx := fresh(t)
 	mustImport(t, s, ctx, family())
-	items, total, err := s.Children(ctx, 0, 1)
+	within := []graph.ID{"t-ava", "t-ben", "t-mum", "ghost"}
+	items, total, err := s.Children(ctx, within, 0, 1)
 	if err != nil {
 		t.Fatalf("Children: %v", err)
 	}
 	if total != 2 || len(items) != 1 || items[0].ID != "t-ava" || items[0].Name != "Ava Testperson" {
 		t.Errorf("page 1: got %+v total %d, want t-ava of 2", items, total)
 	}
-	items, _, _ = s.Children(ctx, 1, 1)
+	items, _, _ = s.Children(ctx, within, 1, 1)
 	if len(items) != 1 || items[0].ID != "t-ben" {
 		t.Errorf("page 2: got %+v, want t-ben", items)
+	}
+	if items, total, _ := s.Children(ctx, []graph.ID{"t-ben"}, 0, 10); total != 1 || len(items) != 1 {
+		t.Errorf("within t-ben: got %+v total %d, want only t-ben", items, total)
+	}
+	if items, total, _ := s.Children(ctx, nil, 0, 10); total != 0 || len(items) != 0 {
+		t.Errorf("within nothing: got %+v total %d, want none", items, total)
 	}
 }

@@ -20,7 +20,8 @@ import (
 // DefaultPassword is the neo4j user's password when none is given.
 const DefaultPassword = "kinmap-dev-password"
 
-// DefaultStartTimeout bounds Start when ctx has no deadline.
+// DefaultStartTimeout bounds the wait for the server (not the build) when
+// ctx has no deadline.
 const DefaultStartTimeout = 3 * time.Minute
 
 const (
@@ -59,8 +60,8 @@ type Server struct {
 }
 
 // Start builds the launcher if needed, starts Neo4j and waits until it
-// accepts Bolt connections (or ctx ends, or DefaultStartTimeout passes when
-// ctx has no deadline).
+// accepts Bolt connections. It gives up when ctx ends or, if ctx has no
+// deadline, DefaultStartTimeout after the build.
 func Start(ctx context.Context, opt Options) (*Server, error) {
 	if opt.Home == "" {
 		return nil, errors.New("neo4jlocal: Options.Home is required")

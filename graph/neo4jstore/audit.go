@@ -1,0 +1,129 @@
+package neo4jstore
+
+import (
+	"context"
+	"time"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// The audit log is append-only: there is a query to create an event and
+// queries to read them, and deliberately none to change or remove one.
+// Each read query filters on at most one indexed property besides the
+// time range, so the planner can use the index (an "$x IS NULL OR" filter
+// would scan every event).
+const (
+	auditAppend = "CREATE (e:AuditEvent) SET e = $props"
+
+	auditReturn = `
+RETURN e{.*} AS e ORDER BY e.at, e.id LIMIT $limit`
+
+	auditAll = `
+MATCH (e:AuditEvent) WHERE e.at >= $from AND e.at < $to` + auditReturn
+
+	auditByChild = `
+MATCH (e:AuditEvent {child: $child}) WHERE e.at >= $from AND e.at < $to` + auditReturn
+
+	auditByUser = `
+MATCH (e:AuditEvent {user: $user}) WHERE e.at >= $from AND e.at < $to` + auditReturn
+
+	auditByChildUser = `
+MATCH (e:AuditEvent {child: $child}) WHERE e.user = $user AND e.at >= $from AND e.at < $to` + auditReturn
+)
+
+// Bounds used for an open-ended time range.
+var (
+	auditMinTime = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	auditMaxTime = time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
+)
+
+// AppendAudit stores one audit event. Events are never changed or
+// removed; an event id can be used once (ErrConflict otherwise).
+func (s *Store) AppendAudit(ctx context.Context, e graph.AuditEvent) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := collect(ctx, tx, auditAppend, map[string]any{"props": map[string]any(auditProps(e))})
+		return nil, err
+	})
+	return err
+}
+
+// Audit returns the audit events the filter selects, oldest first (by
+// time, then id), at most f.Limit of them (DefaultAuditLimit when 0).
+func (s *Store) Audit(ctx context.Context, f graph.AuditFilter) ([]graph.AuditEvent, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	params := map[string]any{"from": auditMinTime, "to": auditMaxTime, "limit": f.Limit,
+		"child": f.Child, "user": f.User}
+	if !f.From.IsZero() {
+		params["from"] = f.From.UTC()
+	}
+	if !f.To.IsZero() {
+		params["to"] = f.To.UTC()
+	}
+	if f.Limit == 0 {
+		params["limit"] = graph.DefaultAuditLimit
+	}
+	query := auditAll
+	switch {
+	case f.Child != "" && f.User != "":
+		query = auditByChildUser
+	case f.Child != "":
+		query = auditByChild
+	case f.User != "":
+		query = auditByUser
+	}
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, query, params)
+		if err != nil {
+			return nil, err
+		}
+		events := make([]graph.AuditEvent, 0, len(recs))
+		for _, rec := range recs {
+			v, _ := rec.Get("e")
+			events = append(events, auditFrom(asRow(v)))
+		}
+		return events, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.([]graph.AuditEvent), nil
+}
+
+func auditProps(e graph.AuditEvent) props {
+	m := props{"id": e.ID, "at": e.At.UTC()}
+	m.str("user", e.User)
+	m.str("role", string(e.Role))
+	m.str("child", e.Child)
+	m.str("record", e.Record)
+	m.str("action", e.Action)
+	m.str("audience", e.Audience)
+	m.str("request_id", e.RequestID)
+	m.str("outcome", e.Outcome)
+	if e.Status != 0 {
+		m["status"] = int64(e.Status)
+	} else {
+		m["status"] = nil
+	}
+	return m
+}
+
+func auditFrom(r row) graph.AuditEvent {
+	status, _ := r["status"].(int64)
+	return graph.AuditEvent{ID: r.str("id"), At: rowTime(r, "at"), User: r.str("user"), Role: graph.Role(r.str("role")),
+		Child: r.str("child"), Record: r.str("record"), Action: r.str("action"), Audience: r.str("audience"),
+		RequestID: r.str("request_id"), Outcome: r.str("outcome"), Status: int(status)}
+}
+
+// rowTime reads a DATETIME property as a UTC time (zero when absent).
+func rowTime(r row, k string) time.Time {
+	if t, ok := r[k].(time.Time); ok {
+		return t.UTC()
+	}
+	return time.Time{}
+}

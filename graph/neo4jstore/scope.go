@@ -1,0 +1,155 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Scope look-ups for the authoriser. Each is one constant query.
+const (
+	// caseload: children a worker holds on $day through current HOLDS
+	// assignments (open ends count as open).
+	caseload = `
+MATCH (:Worker {id: $user})-[h:HOLDS]->(c:Person)
+WHERE (h.since IS NULL OR h.since <= $day) AND (h.until IS NULL OR h.until >= $day)
+RETURN DISTINCT c.id AS id ORDER BY id`
+
+	// teamCaseload: children held on $day through assignments of $teams.
+	teamCaseload = `
+MATCH (:Worker)-[h:HOLDS]->(c:Person)
+WHERE h.team IN $teams
+  AND (h.since IS NULL OR h.since <= $day) AND (h.until IS NULL OR h.until >= $day)
+RETURN DISTINCT c.id AS id ORDER BY id`
+)
+
+// The in-scope queries answer "is this record part of the network (as
+// Network builds it) of one of $children as of $asOf?". They expand from
+// the record towards the children, never from every child outwards: the
+// record's two-hop neighbourhood is small, a team's caseload is not.
+const (
+	// reachA and reachB: person a (b) is one of the children or within
+	// two hops of one through relationships that had started by $asOf,
+	// the same rule as seedConnections.
+	reachA = `(a.id IN $children OR EXISTS {
+  MATCH (a)-[rs:CONNECTED*1..2]-(c:Person)
+  WHERE c.id IN $children AND all(hop IN rs WHERE hop.since IS NULL OR hop.since <= $asOf) })`
+	reachB = `(b.id IN $children OR EXISTS {
+  MATCH (b)-[rs:CONNECTED*1..2]-(c:Person)
+  WHERE c.id IN $children AND all(hop IN rs WHERE hop.since IS NULL OR hop.since <= $asOf) })`
+
+	scopeFound = "\nRETURN true AS ok LIMIT 1"
+
+	scopePerson = "MATCH (a:Person {id: $id}) WHERE " + reachA + scopeFound
+
+	// A household is in scope when someone in the network had started
+	// living there by $asOf (history included, as in networkRest).
+	scopeHousehold = `MATCH (a:Person)-[l:LIVES_IN]->(:Household {id: $id})
+WHERE l.from <= $asOf AND ` + reachA + scopeFound
+
+	scopeResidence = `MATCH (a:Person)-[l:LIVES_IN {id: $id}]->(:Household)
+WHERE l.from <= $asOf AND ` + reachA + scopeFound
+
+	// Relationships and contacts are in scope when both ends are.
+	scopeRelationship = `MATCH (a:Person)-[r:CONNECTED {id: $id}]->(b:Person)
+WHERE (r.since IS NULL OR r.since <= $asOf) AND ` + reachA + " AND " + reachB + scopeFound
+
+	scopeContact = `MATCH (a:Person)-[k:CONTACT {id: $id}]->(b:Person)
+WHERE k.date <= $asOf AND ` + reachA + " AND " + reachB + scopeFound
+
+	// An assignment is in scope when it is one of the children's.
+	scopeAssignment = `MATCH (:Worker)-[:HOLDS {id: $id}]->(c:Person)
+WHERE c.id IN $children` + scopeFound
+)
+
+// Record kinds InScope knows.
+const (
+	KindPerson       = "person"
+	KindHousehold    = "household"
+	KindResidence    = "residence"
+	KindRelationship = "relationship"
+	KindContact      = "contact"
+	KindAssignment   = "assignment"
+)
+
+var scopeQueries = map[string]string{
+	KindPerson:       scopePerson,
+	KindHousehold:    scopeHousehold,
+	KindResidence:    scopeResidence,
+	KindRelationship: scopeRelationship,
+	KindContact:      scopeContact,
+	KindAssignment:   scopeAssignment,
+}
+
+// Caseload returns the ids of the children user holds on day through
+// current assignments, in id order.
+func (s *Store) Caseload(ctx context.Context, user string, day graph.Date) ([]graph.ID, error) {
+	if user == "" {
+		return nil, nil
+	}
+	return s.ids(ctx, caseload, map[string]any{"user": user, "day": neo4jDate(day)})
+}
+
+// TeamCaseload returns the ids of the children held on day through
+// current assignments of any of teams, in id order.
+func (s *Store) TeamCaseload(ctx context.Context, teams []string, day graph.Date) ([]graph.ID, error) {
+	if len(teams) == 0 {
+		return nil, nil
+	}
+	return s.ids(ctx, teamCaseload, map[string]any{"teams": teams, "day": neo4jDate(day)})
+}
+
+// InScope reports whether the record of the given kind (KindPerson,
+// KindHousehold, ...) with id is part of the network, as of asOf, of
+// any of children: the children, everyone within two hops of them
+// through relationships, the residences and households of those people,
+// and the relationships and contacts among them; and the children's
+// assignments. An unknown id is simply not in scope (false, nil), so a
+// caller can answer "not found" either way without revealing which
+// records exist. An unknown kind is ErrInvalid.
+func (s *Store) InScope(ctx context.Context, children []graph.ID, id graph.ID, kind string, asOf graph.Date) (bool, error) {
+	query, ok := scopeQueries[kind]
+	if !ok {
+		return false, graph.Invalid("kind", "must be one of person, household, residence, relationship, contact, assignment")
+	}
+	if len(children) == 0 || id == "" {
+		return false, nil
+	}
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, query, map[string]any{"children": children, "id": id, "asOf": neo4jDate(asOf)})
+		return len(recs) > 0, err
+	})
+	if err != nil {
+		return false, err
+	}
+	return out.(bool), nil
+}
+
+func (s *Store) ids(ctx context.Context, query string, params map[string]any) ([]graph.ID, error) {
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, query, params)
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]graph.ID, 0, len(recs))
+		for _, rec := range recs {
+			if id, _ := rec.Get("id"); id != nil {
+				ids = append(ids, id.(string))
+			}
+		}
+		return ids, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.([]graph.ID), nil
+}
+
+// neo4jDate converts a date for a query; the zero date means today.
+func neo4jDate(d graph.Date) neo4j.Date {
+	if d.IsZero() {
+		d = graph.Today()
+	}
+	return neo4j.DateOf(d.Time())
+}
