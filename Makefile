@@ -4,6 +4,8 @@ GO    ?= go
 BIN   := bin/kinmap
 # The dev default password of the local Neo4j; override in the environment.
 export NEO4J_PASSWORD ?= kinmap-dev-password
+# Development key for the evaluators' pseudonymised export; set your own.
+export KINMAP_PSEUDONYM_KEY ?= kinmap-dev-pseudonym-key
 
 .PHONY: all build run neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean
 

@@ -20,7 +20,7 @@ func demoClient(t *testing.T) *client {
 	if err != nil {
 		t.Fatalf("fixtures: %v", err)
 	}
-	if res := c.do("POST", "/api/v1/import", doc, ""); res.Status != http.StatusOK {
+	if res := c.as(admin).do("POST", "/api/v1/import", doc, ""); res.Status != http.StatusOK {
 		t.Fatalf("import fixtures: %d %s", res.Status, res.Body)
 	}
 	return c

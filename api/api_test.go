@@ -76,40 +76,46 @@ func TestHealthz(t *testing.T) {
 func TestRecordLifecycle(t *testing.T) {
 	c := newClient(t)
 	steps := []struct {
+		who          *graph.Principal // nil: the manager
 		method, path string
 		body         any
 		want         int
 	}{
-		{"POST", "/api/v1/people", `{"id":"a-kid","full_name":"Ada Example","known_as":"Ada","date_of_birth":"2015-05-05","looked_after":true,"looked_after_since":"2023-02-01"}`, 201},
-		{"POST", "/api/v1/people", `{"id":"a-sis","full_name":"Bea Example","date_of_birth":"2012-01-01","looked_after":true}`, 201},
-		{"POST", "/api/v1/people", `{"full_name":"Generated Id"}`, 201},
-		{"POST", "/api/v1/households", `{"id":"a-h1","kind":"foster","address":"2 Example Row","confidential":true}`, 201},
-		{"POST", "/api/v1/households", `{"id":"a-h2","kind":"kinship","locality":"Testtown"}`, 201},
-		{"POST", "/api/v1/residences", `{"id":"a-r1","person":"a-kid","household":"a-h1","from":"2023-02-01"}`, 201},
-		{"POST", "/api/v1/residences", `{"id":"a-r2","person":"a-sis","household":"a-h2","from":"2023-02-01"}`, 201},
-		{"POST", "/api/v1/relationships", `{"id":"a-rel","from":"a-kid","to":"a-sis","kind":"sibling","sibling_type":"half","from_view":{"circle":"closest","words":"my big sister"},"contact":{"mode":"direct","frequency":"weekly"}}`, 201},
-		{"POST", "/api/v1/contacts", `{"id":"a-c1","from":"a-kid","to":"a-sis","date":"2026-10-01","kind":"visit"}`, 201},
-		{"POST", "/api/v1/assignments", `{"id":"a-as","worker":"worker-a","child":"a-kid","since":"2023-02-01"}`, 201},
-		{"GET", "/api/v1/people/a-kid", nil, 200},
-		{"PUT", "/api/v1/people/a-kid", `{"full_name":"Ada Example","known_as":"Addy","looked_after":true}`, 200},
-		{"PUT", "/api/v1/households/a-h2", `{"id":"a-h2","kind":"kinship","locality":"Elsewhere"}`, 200},
-		{"GET", "/api/v1/households/a-h1", nil, 200},
-		{"GET", "/api/v1/residences/a-r1", nil, 200},
-		{"GET", "/api/v1/relationships/a-rel", nil, 200},
-		{"PUT", "/api/v1/relationships/a-rel", `{"from":"a-kid","to":"a-sis","kind":"sibling","sibling_type":"half","separation":{"reason":"child_wish"}}`, 200},
-		{"GET", "/api/v1/contacts/a-c1", nil, 200},
-		{"GET", "/api/v1/assignments/a-as", nil, 200},
-		{"GET", "/api/v1/children", nil, 200},
-		{"GET", "/api/v1/children?limit=1&offset=1", nil, 200},
-		{"GET", "/api/v1/children/a-kid/network?as_of=2026-10-15", nil, 200},
-		{"GET", "/api/v1/children/a-kid/network", nil, 200},
-		{"POST", "/api/v1/residences/a-r1/end", `{"until":"2026-10-20"}`, 200},
-		{"POST", "/api/v1/relationships/a-rel/end", `{"until":"2026-10-20"}`, 200},
-		{"POST", "/api/v1/assignments/a-as/end", `{"until":"2026-10-20"}`, 200},
-		{"GET", "/api/v1/export", nil, 200},
+		{nil, "POST", "/api/v1/people", `{"id":"a-kid","full_name":"Ada Example","known_as":"Ada","date_of_birth":"2015-05-05","looked_after":true,"looked_after_since":"2023-02-01"}`, 201},
+		{nil, "POST", "/api/v1/people", `{"id":"a-sis","full_name":"Bea Example","date_of_birth":"2012-01-01","looked_after":true}`, 201},
+		{nil, "POST", "/api/v1/people", `{"full_name":"Generated Id"}`, 201},
+		{nil, "POST", "/api/v1/assignments", `{"id":"a-as","worker":"worker-t","team":"team-test","child":"a-kid","since":"2023-02-01"}`, 201},
+		{nil, "POST", "/api/v1/assignments", `{"id":"a-as2","worker":"worker-t","team":"team-test","child":"a-sis","since":"2023-02-01"}`, 201},
+		{nil, "POST", "/api/v1/assignments", `{"id":"a-as3","worker":"worker-t","team":"team-elsewhere","child":"a-sis"}`, 400},
+		{nil, "POST", "/api/v1/households", `{"id":"a-h1","kind":"foster","address":"2 Example Row","confidential":true}`, 201},
+		{nil, "POST", "/api/v1/households", `{"id":"a-h2","kind":"kinship","locality":"Testtown"}`, 201},
+		{nil, "POST", "/api/v1/residences", `{"id":"a-r1","person":"a-kid","household":"a-h1","from":"2023-02-01"}`, 201},
+		{nil, "POST", "/api/v1/residences", `{"id":"a-r2","person":"a-sis","household":"a-h2","from":"2023-02-01"}`, 201},
+		{nil, "POST", "/api/v1/relationships", `{"id":"a-rel","from":"a-kid","to":"a-sis","kind":"sibling","sibling_type":"half","from_view":{"circle":"closest","words":"my big sister"},"contact":{"mode":"direct","frequency":"weekly"}}`, 201},
+		{nil, "POST", "/api/v1/contacts", `{"id":"a-c1","from":"a-kid","to":"a-sis","date":"2026-10-01","kind":"visit"}`, 201},
+		{nil, "GET", "/api/v1/people/a-kid", nil, 200},
+		{nil, "PUT", "/api/v1/people/a-kid", `{"full_name":"Ada Example","known_as":"Addy","looked_after":true}`, 200},
+		{nil, "PUT", "/api/v1/households/a-h2", `{"id":"a-h2","kind":"kinship","locality":"Elsewhere"}`, 200},
+		{nil, "GET", "/api/v1/households/a-h1", nil, 200},
+		{nil, "GET", "/api/v1/residences/a-r1", nil, 200},
+		{nil, "GET", "/api/v1/relationships/a-rel", nil, 200},
+		{nil, "PUT", "/api/v1/relationships/a-rel", `{"from":"a-kid","to":"a-sis","kind":"sibling","sibling_type":"half","separation":{"reason":"child_wish"}}`, 200},
+		{nil, "GET", "/api/v1/contacts/a-c1", nil, 200},
+		{nil, "GET", "/api/v1/assignments/a-as", nil, 200},
+		{nil, "GET", "/api/v1/children", nil, 200},
+		{nil, "GET", "/api/v1/children?limit=1&offset=1", nil, 200},
+		{nil, "GET", "/api/v1/children/a-kid/network?as_of=2026-10-15", nil, 200},
+		{nil, "GET", "/api/v1/children/a-kid/network", nil, 200},
+		{nil, "POST", "/api/v1/residences/a-r1/end", `{"until":"2026-10-20"}`, 200},
+		{nil, "POST", "/api/v1/relationships/a-rel/end", `{"until":"2026-10-20"}`, 200},
+		{&admin, "GET", "/api/v1/export", nil, 200},
 	}
 	for _, s := range steps {
-		res := c.do(s.method, s.path, s.body, "")
+		cl := c
+		if s.who != nil {
+			cl = c.as(*s.who)
+		}
+		res := cl.do(s.method, s.path, s.body, "")
 		if res.Status != s.want {
 			t.Fatalf("%s %s: got %d %s, want %d", s.method, s.path, res.Status, res.Body, s.want)
 		}
@@ -140,5 +146,13 @@ func TestRecordLifecycle(t *testing.T) {
 	}
 	if nodes, _ := neo4jtest.Counts(t); nodes != 6 {
 		t.Errorf("nodes: got %d, want 3 people + 2 households + 1 worker", nodes)
+	}
+	// Ending an assignment takes the child off the caseload: then the
+	// child's records are as unknown to the manager as a missing id.
+	if res := c.do("POST", "/api/v1/assignments/a-as/end", `{"until":"2026-10-20"}`, ""); res.Status != http.StatusOK {
+		t.Fatalf("end assignment: %d %s", res.Status, res.Body)
+	}
+	if res := c.do("GET", "/api/v1/children/a-kid/network", nil, ""); res.Status != http.StatusNotFound {
+		t.Errorf("network after the case moved on: got %d, want 404", res.Status)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/kinmap/kinmap/api"
 	"github.com/kinmap/kinmap/fixtures"
@@ -33,12 +32,17 @@ func BenchmarkMapEndpoint(b *testing.B) {
 		useETag bool
 	}{{"no-cache", -1, false}, {"cache", 256, false}, {"etag-304", 256, true}} {
 		b.Run(bc.name, func(b *testing.B) {
-			srv := api.New(api.Config{Today: func() time.Time { return today }, RateLimit: -1, MapCacheSize: bc.cache}, store, nil)
+			cfg, iss := testConfig(b, store)
+			cfg.MapCacheSize = bc.cache
+			token := "Bearer " + iss.MintFor(manager)
+			srv := api.New(cfg, store, nil)
 			hs := httptest.NewServer(srv.Handler())
 			defer hs.Close()
 			etags := make([]string, len(children))
 			for i, id := range children { // warm up: one render of each
-				res, err := http.Get(hs.URL + "/api/v1/children/" + id + "/map.svg?as_of=2026-11-01")
+				req, _ := http.NewRequest("GET", hs.URL+"/api/v1/children/"+id+"/map.svg?as_of=2026-11-01", nil)
+				req.Header.Set("Authorization", token)
+				res, err := http.DefaultClient.Do(req)
 				if err != nil || res.StatusCode != http.StatusOK {
 					b.Fatalf("warm-up %s: %v %v", id, err, res)
 				}
@@ -52,6 +56,7 @@ func BenchmarkMapEndpoint(b *testing.B) {
 				for pb.Next() {
 					i := int(n.Add(1)) % len(children)
 					req, _ := http.NewRequest("GET", hs.URL+"/api/v1/children/"+children[i]+"/map.svg?as_of=2026-11-01", nil)
+					req.Header.Set("Authorization", token)
 					if bc.useETag {
 						req.Header.Set("If-None-Match", etags[i])
 					}

@@ -26,7 +26,12 @@ func (s *Server) listChildren(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, total, err := s.store.Children(c.Request().Context(), offset, limit)
+	ctx := c.Request().Context()
+	within, err := s.scopeOf(ctx, principal(c))
+	if err != nil {
+		return err
+	}
+	items, total, err := s.store.Children(ctx, within, offset, limit)
 	if err != nil {
 		return err
 	}

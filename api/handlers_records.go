@@ -17,9 +17,12 @@ func newID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// createHandler decodes a record, gives it an id if it has none, stores
-// it (the store validates before writing) and answers 201 with it.
-func createHandler[T any](prefix, base string, idOf func(*T) *string, save func(context.Context, T) error) echo.HandlerFunc {
+// createHandler decodes a record, gives it an id if it has none, checks
+// that the people it refers to (refs: JSON field -> id; nil for none)
+// touch the caller's caseload, stores it (the store validates before
+// writing) and answers 201 with it.
+func createHandler[T any](s *Server, prefix, base string, idOf func(*T) *string, refs func(*T) map[string]graph.ID,
+	save func(context.Context, T) error) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var v T
 		if err := decode(c, &v, MaxBodyBytes); err != nil {
@@ -28,6 +31,12 @@ func createHandler[T any](prefix, base string, idOf func(*T) *string, save func(
 		id := idOf(&v)
 		if *id == "" {
 			*id = prefix + newID()
+		}
+		c.Set(recordKey, *id)
+		if refs != nil {
+			if err := s.requireInScope(c, refs(&v)); err != nil {
+				return err
+			}
 		}
 		if err := save(c.Request().Context(), v); err != nil {
 			return err
@@ -98,4 +107,16 @@ func endHandler[T any](end func(context.Context, graph.ID, graph.Date) error, lo
 		}
 		return c.JSON(http.StatusOK, out)
 	}
+}
+
+// recordKey carries a created record's id to the audit trail.
+const recordKey = "kinmap.record"
+
+// createAssignment lets a manager allocate cases within their own teams;
+// an admin may allocate any.
+func (s *Server) createAssignment(ctx context.Context, a graph.Assignment) error {
+	if p := principalFrom(ctx); p.Role != graph.RoleAdmin && !p.InTeam(a.Team) {
+		return graph.Invalid("team", "must be one of your teams")
+	}
+	return s.store.CreateAssignment(ctx, a)
 }

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
 	"net/http"
 	"strconv"
@@ -92,4 +94,14 @@ func (s *Server) rateLimit(key func(echo.Context) string) echo.MiddlewareFunc {
 			return next(c)
 		}
 	}
+}
+
+// rateKey buckets requests by bearer token (hashed: the token itself is
+// never kept) or, without one, by the client's own address.
+func rateKey(c echo.Context) string {
+	if h := c.Request().Header.Get(echo.HeaderAuthorization); h != "" {
+		sum := sha256.Sum256([]byte(h))
+		return "token:" + hex.EncodeToString(sum[:12])
+	}
+	return "ip:" + c.RealIP()
 }

@@ -57,6 +57,7 @@ func TestChildMapFormatsAndETag(t *testing.T) {
 		}
 		req := httptest.NewRequest("GET", tt.path, nil)
 		req.Header.Set("If-None-Match", etag)
+		req.Header.Set("Authorization", "Bearer "+c.token)
 		rec := httptest.NewRecorder()
 		c.h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
@@ -126,6 +127,7 @@ func TestConcurrentMapsAndDisconnects(t *testing.T) {
 			defer cancel()
 			url := srv.URL + "/api/v1/children/" + children[i%len(children)] + "/map.svg?as_of=2026-10-0" + string(rune('1'+i%9)) + "&audience=" + audiences[i%4]
 			req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+			req.Header.Set("Authorization", "Bearer "+c.token)
 			if res, err := http.DefaultClient.Do(req); err == nil {
 				res.Body.Close()
 			}
@@ -139,7 +141,9 @@ func TestConcurrentMapsAndDisconnects(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			url := srv.URL + "/api/v1/children/" + children[i%len(children)] + "/map.svg?as_of=2026-11-01&audience=" + audiences[i%4]
-			res, err := http.Get(url)
+			req, _ := http.NewRequest("GET", url, nil)
+			req.Header.Set("Authorization", "Bearer "+c.token)
+			res, err := http.DefaultClient.Do(req)
 			if err != nil {
 				errs <- err
 				return

@@ -35,31 +35,41 @@ func (s *Server) routes() {
 	v1.GET("/children/:id/sibling-group/map.svg", s.siblingGroupMap)
 
 	st := s.store
-	v1.POST("/people", createHandler("p-", "/api/v1/people", func(p *graph.Person) *string { return &p.ID }, st.CreatePerson))
+	v1.POST("/people", createHandler(s, "p-", "/api/v1/people", func(p *graph.Person) *string { return &p.ID }, nil, st.CreatePerson))
 	v1.GET("/people/:id", getHandler(st.Person))
 	v1.PUT("/people/:id", updateHandler(func(p *graph.Person) *string { return &p.ID }, st.UpdatePerson, st.Person))
 
-	v1.POST("/households", createHandler("h-", "/api/v1/households", func(h *graph.Household) *string { return &h.ID }, st.CreateHousehold))
+	v1.POST("/households", createHandler(s, "h-", "/api/v1/households", func(h *graph.Household) *string { return &h.ID }, nil, st.CreateHousehold))
 	v1.GET("/households/:id", getHandler(st.Household))
 	v1.PUT("/households/:id", updateHandler(func(h *graph.Household) *string { return &h.ID }, st.UpdateHousehold, st.Household))
 
-	v1.POST("/residences", createHandler("res-", "/api/v1/residences", func(r *graph.Residence) *string { return &r.ID }, st.CreateResidence))
+	v1.POST("/residences", createHandler(s, "res-", "/api/v1/residences", func(r *graph.Residence) *string { return &r.ID },
+		func(r *graph.Residence) map[string]graph.ID { return map[string]graph.ID{"person": r.Person} }, st.CreateResidence))
 	v1.GET("/residences/:id", getHandler(st.Residence))
 	v1.POST("/residences/:id/end", endHandler(st.EndResidence, st.Residence))
 
-	v1.POST("/relationships", createHandler("rel-", "/api/v1/relationships", func(r *graph.Relationship) *string { return &r.ID }, st.CreateRelationship))
+	v1.POST("/relationships", createHandler(s, "rel-", "/api/v1/relationships", func(r *graph.Relationship) *string { return &r.ID },
+		func(r *graph.Relationship) map[string]graph.ID {
+			return map[string]graph.ID{"from": r.From, "to": r.To}
+		}, st.CreateRelationship))
 	v1.GET("/relationships/:id", getHandler(st.Relationship))
 	v1.PUT("/relationships/:id", updateHandler(func(r *graph.Relationship) *string { return &r.ID }, st.UpdateRelationship, st.Relationship))
 	v1.POST("/relationships/:id/end", endHandler(st.EndRelationship, st.Relationship))
 
-	v1.POST("/contacts", createHandler("c-", "/api/v1/contacts", func(r *graph.Contact) *string { return &r.ID }, st.CreateContact))
+	v1.POST("/contacts", createHandler(s, "c-", "/api/v1/contacts", func(r *graph.Contact) *string { return &r.ID },
+		func(r *graph.Contact) map[string]graph.ID { return map[string]graph.ID{"from": r.From, "to": r.To} }, st.CreateContact))
 	v1.GET("/contacts/:id", getHandler(st.Contact))
 
-	v1.POST("/assignments", createHandler("a-", "/api/v1/assignments", func(r *graph.Assignment) *string { return &r.ID }, st.CreateAssignment))
+	v1.POST("/assignments", createHandler(s, "a-", "/api/v1/assignments", func(r *graph.Assignment) *string { return &r.ID }, nil, s.createAssignment))
 	v1.GET("/assignments/:id", getHandler(st.Assignment))
 	v1.POST("/assignments/:id/end", endHandler(st.EndAssignment, st.Assignment))
 
 	v1.POST("/import", s.importDoc)
 	v1.GET("/export", s.exportDoc)
+	v1.GET("/export/pseudonymised", s.exportPseudonymised)
+	v1.GET("/audit", s.audit)
+	v1.GET("/tokens", s.listTokens)
+	v1.POST("/tokens", s.createToken)
+	v1.POST("/tokens/:id/revoke", s.revokeToken)
 
 }

@@ -38,6 +38,12 @@ type Config struct {
 	// CORSOrigins lists the origins allowed to call the API from a
 	// browser; empty means CORS is off.
 	CORSOrigins []string
+	// Auth authenticates callers; nil refuses every route but /healthz,
+	// /readyz and the OpenAPI document.
+	Auth Authenticator
+	// PseudonymKey keys the hash that pseudonymises evaluators' exports;
+	// empty turns that export off.
+	PseudonymKey []byte
 }
 
 // Server is kinmap's HTTP API.
@@ -50,6 +56,11 @@ type Server struct {
 	renderer *viz.Renderer
 	maps     *mapCache
 	limiter  *limiter
+	auth     Authenticator
+	// registered holds "METHOD /pattern" of every route, so that the
+	// access check can tell an unruled route (refused) from an unknown
+	// one (404).
+	registered map[string]bool
 }
 
 // New builds the server and its routes.
@@ -62,13 +73,17 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	// Client addresses come from the connection, not from headers a client
+	// can forge; put kinmap behind a proxy only with this changed.
+	e.IPExtractor = echo.ExtractIPDirect()
 	if cfg.Renderer == nil {
 		cfg.Renderer = viz.NewRenderer()
 	}
 	if cfg.MapCacheSize == 0 {
 		cfg.MapCacheSize = 256
 	}
-	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize)}
+	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
+		auth: cfg.Auth, registered: map[string]bool{}}
 	switch {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)
@@ -84,8 +99,11 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 			AllowHeaders:  []string{echo.HeaderAuthorization, echo.HeaderContentType, "If-None-Match"},
 			ExposeHeaders: []string{"ETag", echo.HeaderXRequestID, "Retry-After"}}))
 	}
-	e.Use(s.rateLimit(func(c echo.Context) string { return "ip:" + c.RealIP() }))
+	e.Use(s.rateLimit(rateKey), s.access)
 	s.routes()
+	for _, r := range e.Routes() {
+		s.registered[r.Method+" "+r.Path] = true
+	}
 	s.http = &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           e,

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"time"
 
 	"github.com/kinmap/kinmap/graph"
 )
@@ -29,10 +30,20 @@ type Store interface {
 	Assignment(ctx context.Context, id graph.ID) (graph.Assignment, error)
 	EndAssignment(ctx context.Context, id graph.ID, until graph.Date) error
 
-	Children(ctx context.Context, offset, limit int) ([]graph.ChildSummary, int, error)
+	Children(ctx context.Context, within []graph.ID, offset, limit int) ([]graph.ChildSummary, int, error)
 	Network(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)
 	SiblingNetwork(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)
 	Authority(ctx context.Context, asOf graph.Date) (*graph.Network, error)
 	Import(ctx context.Context, d *graph.Document) (graph.ImportSummary, error)
 	Export(ctx context.Context) (*graph.Document, error)
+
+	// Access control and audit.
+	Caseload(ctx context.Context, user string, day graph.Date) ([]graph.ID, error)
+	TeamCaseload(ctx context.Context, teams []string, day graph.Date) ([]graph.ID, error)
+	InScope(ctx context.Context, children []graph.ID, id graph.ID, kind string, asOf graph.Date) (bool, error)
+	AppendAudit(ctx context.Context, e graph.AuditEvent) error
+	Audit(ctx context.Context, f graph.AuditFilter) ([]graph.AuditEvent, error)
+	CreateToken(ctx context.Context, t graph.APIToken, hash []byte) error
+	RevokeToken(ctx context.Context, id string, at time.Time) error
+	Tokens(ctx context.Context) ([]graph.APIToken, error)
 }

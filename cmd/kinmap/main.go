@@ -29,6 +29,11 @@ Usage:
                 [--format svg|png|dot] [--as-of DATE] [--since DATE]
                 [--sibling-group] [-o FILE]
                                      a connection, review or sibling-group map
+  kinmap token create --user NAME --role ROLE [--team T ...] [--expires 720h]
+  kinmap token revoke ID | kinmap token list
+                                     API tokens (shown once, stored as a hash)
+  kinmap audit [--child ID] [--user NAME] [--from DATE] [--to DATE] [--json]
+                                     the audit trail
 
 Configuration comes from the environment; see README.md.
 `
@@ -45,6 +50,8 @@ var commands = map[string]command{
 	"analyze": cmdAnalyse,
 	"report":  cmdReport,
 	"render":  cmdRender,
+	"token":   cmdToken,
+	"audit":   cmdAudit,
 }
 
 func main() {

@@ -137,3 +137,29 @@ func TestRender(t *testing.T) {
 		t.Errorf("bad audience: got code %d, want 2", code)
 	}
 }
+
+func TestTokenAndAuditCommands(t *testing.T) {
+	neo4jtest.Reset(t)
+	out, errs, code := kinmap(t, "token", "create", "--user", "worker-a", "--role", "worker", "--team", "team-north", "--expires", "720h")
+	secret := strings.TrimSpace(out)
+	if code != 0 || !strings.HasPrefix(secret, "km_") || !strings.Contains(errs, "shown once") {
+		t.Fatalf("token create: code %d, out %q, err %q", code, out, errs)
+	}
+	out, _, code = kinmap(t, "token", "list")
+	if code != 0 || !strings.Contains(out, "worker-a") || strings.Contains(out, secret) {
+		t.Errorf("token list: code %d, %q (must not show the secret)", code, out)
+	}
+	id := strings.Fields(out)[0]
+	if _, errs, code := kinmap(t, "token", "revoke", id); code != 0 {
+		t.Errorf("token revoke: %s", errs)
+	}
+	if out, _, _ := kinmap(t, "token", "list"); !strings.Contains(out, "inactive") {
+		t.Errorf("after revoke: %q, want the token inactive", out)
+	}
+	if _, _, code := kinmap(t, "token", "create", "--user", "x", "--role", "superuser"); code != 1 {
+		t.Errorf("unknown role: got code %d, want 1", code)
+	}
+	if _, _, code := kinmap(t, "audit", "--from", "2026-01-01", "--json"); code != 0 {
+		t.Errorf("audit: code %d", code)
+	}
+}

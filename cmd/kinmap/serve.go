@@ -5,15 +5,21 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/api"
+	"github.com/kinmap/kinmap/auth"
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/neo4jstore"
+	"github.com/kinmap/kinmap/viz"
 )
 
 func cmdServe(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	demo := fs.Bool("demo", false, "import the synthetic demo families first (idempotent)")
+	demo := fs.Bool("demo", false, "import the synthetic demo families and print a token for a demo user of every role")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -22,17 +28,26 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	cfg, err := serverConfig(ctx, store)
+	if err != nil {
+		return err
+	}
 	if *demo {
 		if err := importDemo(ctx, e, store); err != nil {
 			return err
 		}
+		if err := demoTokens(ctx, e, store); err != nil {
+			return err
+		}
 	}
-	addr := getenv("KINMAP_ADDR", defaultAddr)
-	l, err := net.Listen("tcp", addr)
+	renderer := viz.NewRenderer()
+	defer renderer.Close()
+	cfg.Renderer = renderer
+	l, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	srv := api.New(api.Config{Addr: addr}, store, log)
+	srv := api.New(cfg, store, log)
 	fmt.Fprintf(e.stdout, "kinmap serving on %s\n", displayURL(l.Addr()))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()
@@ -44,6 +59,71 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return srv.Shutdown(shut)
+}
+
+// serverConfig reads the API's settings from the environment; API tokens
+// are looked up in tokens.
+func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, error) {
+	cfg := api.Config{Addr: getenv("KINMAP_ADDR", defaultAddr)}
+	authn := auth.NewAuthenticator(tokens, nil)
+	oidc, ok, err := auth.OIDCConfigFromEnv()
+	if err != nil {
+		return cfg, err
+	}
+	if ok {
+		if authn.OIDC, err = auth.NewOIDCVerifier(ctx, oidc); err != nil {
+			return cfg, fmt.Errorf("oidc: %w", err)
+		}
+	}
+	cfg.Auth = authn
+	key, err := secret("KINMAP_PSEUDONYM_KEY", "")
+	if err != nil {
+		return cfg, err
+	}
+	cfg.PseudonymKey = []byte(key)
+	if v := getenv("KINMAP_CORS_ORIGINS", ""); v != "" {
+		cfg.CORSOrigins = strings.Split(v, ",")
+	}
+	if v := getenv("KINMAP_RATE_LIMIT", ""); v != "" {
+		if cfg.RateLimit, err = strconv.ParseFloat(v, 64); err != nil {
+			return cfg, fmt.Errorf("KINMAP_RATE_LIMIT: %w", err)
+		}
+		cfg.RateBurst = int(3*cfg.RateLimit) + 1
+	}
+	return cfg, nil
+}
+
+// demoUsers are the demo users `make run` prints tokens for: one of each
+// role, with caseloads from the demo families.
+var demoUsers = []struct {
+	user  string
+	role  graph.Role
+	teams []string
+}{
+	{"worker-a", graph.RoleWorker, nil},
+	{"manager-north", graph.RoleManager, []string{"team-north"}},
+	{"iro-a", graph.RoleReviewingOfficer, nil},
+	{"evaluator-a", graph.RoleEvaluator, nil},
+	{"admin-a", graph.RoleAdmin, nil},
+}
+
+// demoTokens gives the demo reviewing officer the ardvane sibling group
+// and prints a 7-day token for every demo user.
+func demoTokens(ctx context.Context, e *env, store *neo4jstore.Store) error {
+	doc := graph.Document{Format: graph.Format, Records: graph.Records{Assignments: []graph.Assignment{
+		{ID: "demo-iro-a-ard", Worker: "iro-a", Child: "ard-amy", Since: graph.MustDate("2024-10-01")}}}}
+	if _, err := store.Import(ctx, &doc); err != nil {
+		return fmt.Errorf("demo assignment: %w", err)
+	}
+	fmt.Fprintln(e.stdout, "demo tokens (synthetic users, valid 7 days): use as  Authorization: Bearer TOKEN")
+	for _, u := range demoUsers {
+		_, secret, err := auth.Issue(ctx, store, u.user, u.role, u.teams, 7*24*time.Hour, time.Now().UTC())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "  %-18s %-14s %s\n", u.role, u.user, secret)
+	}
+	return nil
 }
 
 // displayURL turns a listen address into a URL a person can open.

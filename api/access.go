@@ -1,0 +1,248 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/kinmap/kinmap/auth"
+	"github.com/kinmap/kinmap/graph"
+	"github.com/labstack/echo/v4"
+)
+
+// Authenticator tells who is calling. package auth implements it (API
+// tokens and OIDC bearer tokens).
+type Authenticator interface {
+	Authenticate(ctx context.Context, r *http.Request) (graph.Principal, error)
+}
+
+const principalKey = "kinmap.principal"
+
+// principalCtxKey carries the principal in the request context too, for
+// handlers that only see a context.
+type principalCtxKey struct{}
+
+func principalFrom(ctx context.Context) graph.Principal {
+	p, _ := ctx.Value(principalCtxKey{}).(graph.Principal)
+	return p
+}
+
+// principal returns the authenticated caller of c (zero when none).
+func principal(c echo.Context) graph.Principal {
+	p, _ := c.Get(principalKey).(graph.Principal)
+	return p
+}
+
+var (
+	errUnauthenticated = &httpError{http.StatusUnauthorized, "unauthorized", "a valid bearer token is required"}
+	errForbidden       = &httpError{http.StatusForbidden, "forbidden", "your role may not use this route"}
+	// errOutOfScope is a 404, not a 403: whether a child exists is not
+	// told to those who may not see the child.
+	errOutOfScope = &graph.Error{Kind: graph.ErrNotFound, Field: "id", Message: "no such record"}
+)
+
+// access enforces the rules table on every request, then records the
+// outcome in the audit trail. Routes that are not registered fall
+// through to the 404/405 handlers; registered routes without a rule are
+// refused (default deny).
+func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		key := c.Request().Method + " " + c.Path()
+		r, ok := rules[key]
+		if !ok {
+			if s.registered[key] {
+				return errForbidden
+			}
+			return next(c)
+		}
+		if r.scope == scopePublic {
+			return next(c)
+		}
+		err := s.authorise(c, r)
+		if err == nil {
+			err = next(c)
+		}
+		if err != nil {
+			c.Error(err)
+		}
+		if r.action != "" {
+			s.record(c, r, err)
+		}
+		return nil
+	}
+}
+
+// authorise authenticates the caller and checks role and scope.
+func (s *Server) authorise(c echo.Context, r rule) error {
+	if s.auth == nil {
+		return errUnauthenticated
+	}
+	ctx := c.Request().Context()
+	p, err := s.auth.Authenticate(ctx, c.Request())
+	switch {
+	case errors.Is(err, graph.ErrUnavailable):
+		return err
+	case errors.Is(err, auth.ErrNoRole):
+		s.log.Info("no kinmap role", "request_id", requestID(c), "reason", err.Error())
+		return errForbidden
+	case err != nil:
+		s.log.Info("authentication failed", "request_id", requestID(c), "reason", err.Error())
+		c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="kinmap"`)
+		return errUnauthenticated
+	}
+	c.Set(principalKey, p)
+	c.SetRequest(c.Request().WithContext(context.WithValue(ctx, principalCtxKey{}, p)))
+	if !slices.Contains(r.roles, p.Role) {
+		return errForbidden
+	}
+	switch r.scope {
+	case scopeChild:
+		children, err := s.scopeOf(ctx, p)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(children, c.Param("id")) {
+			return errOutOfScope
+		}
+	case scopeRecord:
+		ok, err := s.inScope(ctx, p, c.Param("id"), r.kind)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errOutOfScope
+		}
+	}
+	return nil
+}
+
+// scopeOf returns the children p may see today: a worker's caseload, a
+// manager's teams' caseloads (and their own), a reviewing officer's
+// assigned children and everyone in those children's sibling groups.
+// Evaluators and admins see no child.
+func (s *Server) scopeOf(ctx context.Context, p graph.Principal) ([]graph.ID, error) {
+	day := graph.DateOf(s.today())
+	switch p.Role {
+	case graph.RoleWorker:
+		return s.store.Caseload(ctx, p.User, day)
+	case graph.RoleManager:
+		own, err := s.store.Caseload(ctx, p.User, day)
+		if err != nil {
+			return nil, err
+		}
+		team, err := s.store.TeamCaseload(ctx, p.Teams, day)
+		if err != nil {
+			return nil, err
+		}
+		return union(own, team), nil
+	case graph.RoleReviewingOfficer:
+		own, err := s.store.Caseload(ctx, p.User, day)
+		if err != nil {
+			return nil, err
+		}
+		out := own
+		for _, child := range own {
+			n, err := s.store.SiblingNetwork(ctx, child, day)
+			if err != nil && !errors.Is(err, graph.ErrNotFound) {
+				return nil, err
+			}
+			if n != nil {
+				for _, q := range n.People {
+					out = append(out, q.ID)
+				}
+			}
+		}
+		return union(out, nil), nil
+	}
+	return nil, nil
+}
+
+// inScope reports whether record id of kind is in the network of a child
+// p may see.
+func (s *Server) inScope(ctx context.Context, p graph.Principal, id graph.ID, kind string) (bool, error) {
+	children, err := s.scopeOf(ctx, p)
+	if err != nil || len(children) == 0 {
+		return false, err
+	}
+	return s.store.InScope(ctx, children, id, kind, graph.DateOf(s.today()))
+}
+
+// requireInScope refuses a write that refers to people none of whom the
+// caller may see (a relationship, residence or contact must touch the
+// caller's caseload). The error names the field.
+func (s *Server) requireInScope(c echo.Context, refs map[string]graph.ID) error {
+	p := principal(c)
+	ctx := c.Request().Context()
+	fields := make([]string, 0, len(refs))
+	for f, id := range refs {
+		ok, err := s.inScope(ctx, p, id, "person")
+		if err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		fields = append(fields, f)
+	}
+	slices.Sort(fields)
+	var probs graph.Problems
+	for _, f := range fields {
+		probs = append(probs, &graph.Error{Kind: graph.ErrNotFound, Field: f, Message: "names no one on your caseload's networks"})
+	}
+	return probs.Err()
+}
+
+func union(a, b []graph.ID) []graph.ID {
+	out := append(slices.Clone(a), b...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func requestID(c echo.Context) string { return c.Response().Header().Get(echo.HeaderXRequestID) }
+
+// record appends the request's audit event. Failing to record is logged
+// (ids only); the response has already been written.
+func (s *Server) record(c echo.Context, r rule, err error) {
+	p := principal(c)
+	status := c.Response().Status
+	e := graph.AuditEvent{ID: graph.NewAuditID(), At: time.Now().UTC(), User: p.User, Role: p.Role,
+		Action: r.action, RequestID: requestID(c), Status: status, Outcome: graph.OutcomeAllowed}
+	switch {
+	case status == http.StatusUnauthorized || status == http.StatusForbidden ||
+		errors.Is(err, errOutOfScope) || errors.Is(err, errUnauthenticated) || errors.Is(err, errForbidden):
+		e.Outcome = graph.OutcomeDenied
+	case status >= 400:
+		e.Outcome = graph.OutcomeError
+	}
+	switch {
+	case r.scope == scopeChild, r.kind == "person":
+		if graph.ValidID(c.Param("id")) {
+			e.Child = c.Param("id")
+		}
+	case r.scope == scopeRecord:
+		if graph.ValidID(c.Param("id")) {
+			e.Record = c.Param("id")
+		}
+	}
+	if id, ok := c.Get(recordKey).(string); ok && graph.ValidID(id) {
+		e.Record = id
+	}
+	if r.action == "read_map" || r.action == "read_sibling_group_map" {
+		e.Audience = c.QueryParam("audience")
+		if e.Audience == "" {
+			e.Audience = "professional"
+		}
+		if !audiences[e.Audience] {
+			e.Audience = ""
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 10*time.Second)
+	defer cancel()
+	if aerr := s.store.AppendAudit(ctx, e); aerr != nil {
+		s.log.Error("audit append failed", "request_id", e.RequestID, "action", e.Action, "err", aerr.Error())
+	}
+}
+
+var audiences = map[string]bool{"professional": true, "family": true, "child": true}

@@ -1,0 +1,156 @@
+package api_test
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kinmap/kinmap/graph"
+)
+
+// TestAuditTrailMatchesSession performs a scripted session and checks the
+// audit trail records exactly it: who, role, which child or record, what,
+// the map audience, the request id and the outcome.
+func TestAuditTrailMatchesSession(t *testing.T) {
+	c := demoClient(t) // the admin's import is the first event
+	worker := c.as(graph.Principal{User: "worker-a", Role: graph.RoleWorker})
+	eval := c.as(graph.Principal{User: "eval-t", Role: graph.RoleEvaluator})
+	steps := []struct {
+		cl           *client
+		method, path string
+		body         any
+		status       int
+	}{
+		{worker, "GET", "/api/v1/children/ard-kieran/flags", nil, 200},
+		{worker, "GET", "/api/v1/children/ard-kieran/map.svg?audience=family", nil, 200},
+		{worker, "GET", "/api/v1/children/bal-mason/network", nil, 404},
+		{eval, "GET", "/api/v1/children/ard-kieran/network", nil, 403},
+		{c.anonymous(), "GET", "/api/v1/children", nil, 401},
+		{worker, "POST", "/api/v1/relationships", `{"id":"aud-rel","from":"ard-kieran","to":"ard-chloe","kind":"friend"}`, 201},
+		{worker, "POST", "/api/v1/relationships", `{"id":"aud-bad","from":"ard-kieran","to":"ard-kieran","kind":"friend"}`, 400},
+		{worker, "GET", "/api/v1/relationships/aud-rel", nil, 200},
+		{c.as(admin), "GET", "/api/v1/export", nil, 200},
+		{eval, "GET", "/api/v1/export/pseudonymised", nil, 200},
+		{eval, "GET", "/healthz", nil, 200}, // not audited
+	}
+	var ids []string
+	for _, s := range steps {
+		res := s.cl.do(s.method, s.path, s.body, "")
+		if res.Status != s.status {
+			t.Fatalf("%s %s: got %d %s, want %d", s.method, s.path, res.Status, res.Body, s.status)
+		}
+		ids = append(ids, res.Header.Get("X-Request-Id"))
+	}
+	want := []string{
+		"admin-t admin import - - - allowed 200",
+		"worker-a worker read_flags ard-kieran - - allowed 200",
+		"worker-a worker read_map ard-kieran - family allowed 200",
+		"worker-a worker read_network bal-mason - - denied 404",
+		"eval-t evaluator read_network ard-kieran - - denied 403",
+		"- - list_children - - - denied 401",
+		"worker-a worker create_relationship - aud-rel - allowed 201",
+		"worker-a worker create_relationship - aud-bad - error 400",
+		"worker-a worker read_relationship - aud-rel - allowed 200",
+		"admin-t admin export - - - allowed 200",
+		"eval-t evaluator export_pseudonymised - - - allowed 200",
+	}
+	var trail struct{ Items []graph.AuditEvent }
+	res := c.as(admin).do("GET", "/api/v1/audit", nil, "")
+	if res.Status != http.StatusOK {
+		t.Fatalf("audit: %d %s", res.Status, res.Body)
+	}
+	res.decode(t, &trail)
+	dash := func(s string) string {
+		if s == "" {
+			return "-"
+		}
+		return s
+	}
+	var got []string
+	for _, e := range trail.Items {
+		got = append(got, fmt.Sprintf("%s %s %s %s %s %s %s %d", dash(e.User), dash(string(e.Role)), e.Action,
+			dash(e.Child), dash(e.Record), dash(e.Audience), e.Outcome, e.Status))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("audit trail:\ngot  %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+	}
+	for i, e := range trail.Items[1:] {
+		if i < len(ids) && e.RequestID != ids[i] {
+			t.Errorf("event %d: request id %q, want %q (the response's X-Request-Id)", i+1, e.RequestID, ids[i])
+		}
+	}
+	// Filters.
+	var mine struct{ Items []graph.AuditEvent }
+	c.as(admin).do("GET", "/api/v1/audit?child=ard-kieran&user=worker-a", nil, "").decode(t, &mine)
+	if len(mine.Items) != 2 {
+		t.Errorf("filtered by child and user: got %d events, want 2", len(mine.Items))
+	}
+	if res := c.as(admin).do("GET", "/api/v1/audit?from=yesterday", nil, ""); res.Status != http.StatusBadRequest {
+		t.Errorf("bad from: got %d, want 400", res.Status)
+	}
+	// Append-only: no route edits or deletes the trail.
+	for _, r := range c.routes() {
+		if strings.Contains(r, "/audit") && !strings.HasPrefix(r, "GET ") {
+			t.Errorf("route %s could change the audit trail", r)
+		}
+	}
+}
+
+// TestTokenLifecycle: an admin creates an API token (shown once), it
+// works, it is listed without its secret, it is revoked and stops working.
+func TestTokenLifecycle(t *testing.T) {
+	c := demoClient(t)
+	var tok struct {
+		ID, Token, User string
+		Role            graph.Role
+	}
+	res := c.as(admin).do("POST", "/api/v1/tokens", `{"user":"worker-a","role":"worker","expires_in_days":30}`, "")
+	if res.Status != http.StatusCreated {
+		t.Fatalf("create: %d %s", res.Status, res.Body)
+	}
+	res.decode(t, &tok)
+	if !strings.HasPrefix(tok.Token, "km_") || tok.Role != graph.RoleWorker {
+		t.Fatalf("created token: got %+v", tok)
+	}
+	api := *c
+	api.token = tok.Token
+	if res := api.do("GET", "/api/v1/children/ard-kieran/flags", nil, ""); res.Status != http.StatusOK {
+		t.Errorf("with the new token: got %d, want 200", res.Status)
+	}
+	list := c.as(admin).do("GET", "/api/v1/tokens", nil, "")
+	if !strings.Contains(string(list.Body), tok.ID) || strings.Contains(string(list.Body), tok.Token) {
+		t.Errorf("token list: must name the token and never show its secret: %s", list.Body)
+	}
+	if res := c.as(admin).do("POST", "/api/v1/tokens/"+tok.ID+"/revoke", nil, ""); res.Status != http.StatusNoContent {
+		t.Errorf("revoke: got %d %s", res.Status, res.Body)
+	}
+	if res := api.do("GET", "/api/v1/children/ard-kieran/flags", nil, ""); res.Status != http.StatusUnauthorized {
+		t.Errorf("revoked token: got %d, want 401", res.Status)
+	}
+	if res := c.as(admin).do("POST", "/api/v1/tokens", `{"user":"x","role":"superuser"}`, ""); res.Status != http.StatusBadRequest {
+		t.Errorf("unknown role: got %d, want 400", res.Status)
+	}
+}
+
+// TestPseudonymisedExport: the evaluators' export has no fixture name,
+// address or date of birth, and the same child has the same key in two
+// exports.
+func TestPseudonymisedExport(t *testing.T) {
+	c := demoClient(t)
+	eval := c.as(graph.Principal{User: "eval-t", Role: graph.RoleEvaluator})
+	a := eval.do("GET", "/api/v1/export/pseudonymised", nil, "")
+	b := eval.do("GET", "/api/v1/export/pseudonymised", nil, "")
+	if a.Status != http.StatusOK || string(a.Body) != string(b.Body) {
+		t.Fatalf("export: %d; two exports equal: %v", a.Status, string(a.Body) == string(b.Body))
+	}
+	if leaks := personalData(string(a.Body)); len(leaks) > 0 {
+		t.Errorf("pseudonymised export contains %q", leaks)
+	}
+	for _, id := range []string{"ard-kieran", "worker-a", "ard-h-fairlie"} {
+		if strings.Contains(string(a.Body), id) {
+			t.Errorf("pseudonymised export contains the id %q", id)
+		}
+	}
+}

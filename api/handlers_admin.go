@@ -1,0 +1,111 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/kinmap/kinmap/auth"
+	"github.com/kinmap/kinmap/graph"
+	"github.com/labstack/echo/v4"
+)
+
+// newTokenBody is the body of POST /tokens.
+type newTokenBody struct {
+	User          string     `json:"user"`
+	Role          graph.Role `json:"role"`
+	Teams         []string   `json:"teams,omitempty"`
+	ExpiresInDays int        `json:"expires_in_days,omitempty"` // 0: never
+}
+
+// createdToken is shown once: kinmap keeps only the token's hash.
+type createdToken struct {
+	graph.APIToken
+	Token string `json:"token"`
+}
+
+func (s *Server) createToken(c echo.Context) error {
+	var b newTokenBody
+	if err := decode(c, &b, MaxBodyBytes); err != nil {
+		return err
+	}
+	if b.ExpiresInDays < 0 || b.ExpiresInDays > 3660 {
+		return graph.Invalid("expires_in_days", "must be from 0 (never) to 3660")
+	}
+	var expires time.Duration
+	if b.ExpiresInDays > 0 {
+		expires = time.Duration(b.ExpiresInDays) * 24 * time.Hour
+	}
+	t, secret, err := auth.Issue(c.Request().Context(), s.store, b.User, b.Role, b.Teams, expires, time.Now().UTC())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, createdToken{APIToken: t, Token: secret})
+}
+
+func (s *Server) listTokens(c echo.Context) error {
+	list, err := s.store.Tokens(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	if list == nil {
+		list = []graph.APIToken{}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": list})
+}
+
+func (s *Server) revokeToken(c echo.Context) error {
+	if err := s.store.RevokeToken(c.Request().Context(), c.Param("id"), time.Now().UTC()); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}
+
+func (s *Server) audit(c echo.Context) error {
+	f := graph.AuditFilter{Child: c.QueryParam("child"), User: c.QueryParam("user")}
+	var err error
+	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
+		if v := c.QueryParam(name); v != "" {
+			if *dst, err = parseTimeParam(v); err != nil {
+				return graph.Invalid(name, "must be a date (YYYY-MM-DD) or an RFC 3339 time")
+			}
+		}
+	}
+	if f.Limit, err = intParam(c, "limit", 0, 0, graph.MaxAuditLimit); err != nil {
+		return err
+	}
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	events, err := s.store.Audit(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	if events == nil {
+		events = []graph.AuditEvent{}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"items": events})
+}
+
+func parseTimeParam(v string) (time.Time, error) {
+	if d, err := graph.ParseDate(v); err == nil {
+		return d.Time(), nil
+	}
+	return time.Parse(time.RFC3339, v)
+}
+
+// exportPseudonymised is the evaluators' export: keyed-hash ids, no
+// names, dates of birth, addresses or free text.
+func (s *Server) exportPseudonymised(c echo.Context) error {
+	if len(s.cfg.PseudonymKey) == 0 {
+		return &httpError{http.StatusServiceUnavailable, "unavailable", "pseudonymised export is not configured (KINMAP_PSEUDONYM_KEY)"}
+	}
+	asOf, err := s.asOf(c)
+	if err != nil {
+		return err
+	}
+	d, err := s.store.Export(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, graph.Pseudonymise(d, s.cfg.PseudonymKey, asOf))
+}
