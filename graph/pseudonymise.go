@@ -17,24 +17,26 @@ const PseudonymisedFormat = "kinmap/v1-pseudonymised"
 // into the age band on asOf), addresses, localities, household names and
 // every free-text field are removed. Kinds, dates of events, circles,
 // contact arrangements and the kinds of restriction and separation stay,
-// since they are what an evaluation counts.
+// since they are what an evaluation counts. Dates of events are coarsened
+// to the first of their month: a child who has lived with their mother
+// since birth would otherwise carry their date of birth in a residence.
 func Pseudonymise(d *Document, key []byte, asOf Date) *Document {
 	ps := pseudonymiser{mac: hmac.New(sha256.New, key)}
 	out := &Document{Format: PseudonymisedFormat}
 	for _, p := range d.People {
 		out.People = append(out.People, Person{ID: ps.id("p", p.ID), Pet: p.Pet, AgeBand: p.Band(asOf),
-			LookedAfter: p.LookedAfter, LookedAfterSince: p.LookedAfterSince})
+			LookedAfter: p.LookedAfter, LookedAfterSince: month(p.LookedAfterSince)})
 	}
 	for _, h := range d.Households {
 		out.Households = append(out.Households, Household{ID: ps.id("h", h.ID), Kind: h.Kind, Confidential: h.Confidential})
 	}
 	for _, r := range d.Residences {
 		out.Residences = append(out.Residences, Residence{ID: ps.id("r", r.ID), Person: ps.id("p", r.Person),
-			Household: ps.id("h", r.Household), From: r.From, Until: r.Until})
+			Household: ps.id("h", r.Household), From: month(r.From), Until: month(r.Until)})
 	}
 	for _, r := range d.Relationships {
 		c := Relationship{ID: ps.id("rel", r.ID), From: ps.id("p", r.From), To: ps.id("p", r.To), Kind: r.Kind,
-			SiblingType: r.SiblingType, Since: r.Since, Until: r.Until, Contact: r.Contact}
+			SiblingType: r.SiblingType, Since: month(r.Since), Until: month(r.Until), Contact: r.Contact}
 		if r.FromView != nil {
 			c.FromView = &View{Circle: r.FromView.Circle}
 		}
@@ -42,20 +44,20 @@ func Pseudonymise(d *Document, key []byte, asOf Date) *Document {
 			c.ToView = &View{Circle: r.ToView.Circle}
 		}
 		if r.Restriction != nil {
-			c.Restriction = &Restriction{Kind: r.Restriction.Kind, Basis: r.Restriction.Basis, Since: r.Restriction.Since}
+			c.Restriction = &Restriction{Kind: r.Restriction.Kind, Basis: r.Restriction.Basis, Since: month(r.Restriction.Since)}
 		}
 		if r.Separation != nil {
-			c.Separation = &Separation{Reason: r.Separation.Reason, Decided: r.Separation.Decided}
+			c.Separation = &Separation{Reason: r.Separation.Reason, Decided: month(r.Separation.Decided)}
 		}
 		out.Relationships = append(out.Relationships, c)
 	}
 	for _, c := range d.Contacts {
 		out.Contacts = append(out.Contacts, Contact{ID: ps.id("c", c.ID), From: ps.id("p", c.From), To: ps.id("p", c.To),
-			Date: c.Date, Kind: c.Kind})
+			Date: month(c.Date), Kind: c.Kind})
 	}
 	for _, a := range d.Assignments {
 		out.Assignments = append(out.Assignments, Assignment{ID: ps.id("a", a.ID), Worker: ps.id("w", a.Worker),
-			Team: a.Team, Child: ps.id("p", a.Child), Since: a.Since, Until: a.Until})
+			Team: a.Team, Child: ps.id("p", a.Child), Since: month(a.Since), Until: month(a.Until)})
 	}
 	out.Sort()
 	return out
@@ -74,4 +76,12 @@ func (p pseudonymiser) id(ns, id ID) ID {
 	p.mac.Reset()
 	_, _ = p.mac.Write([]byte(ns + "\x00" + id))
 	return "x" + hex.EncodeToString(p.mac.Sum(nil)[:12])
+}
+
+// month returns the first day of d's month (zero stays zero).
+func month(d Date) Date {
+	if d.IsZero() {
+		return d
+	}
+	return Date{d.t.AddDate(0, 0, 1-d.t.Day())}
 }

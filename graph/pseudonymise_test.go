@@ -16,7 +16,7 @@ func TestPseudonymise(t *testing.T) {
 		Relationships: []Relationship{{ID: "rel-1", From: "mum-1", To: "kid-1", Kind: RelParent,
 			ToView:      &View{Circle: CircleClose, Words: "my mum Mo"},
 			Restriction: &Restriction{Kind: RestrictSupervised, Basis: BasisOrder, Reason: "hearing decision"}, Notes: "n"}},
-		Contacts:    []Contact{{ID: "c-1", From: "kid-1", To: "mum-1", Date: MustDate("2026-01-01"), Kind: ContactVisit, Notes: "went well"}},
+		Contacts:    []Contact{{ID: "c-1", From: "kid-1", To: "mum-1", Date: MustDate("2026-01-17"), Kind: ContactVisit, Notes: "went well"}},
 		Assignments: []Assignment{{ID: "a-1", Worker: "jo.bloggs", Team: "team-north", Child: "kid-1"}},
 	}}
 	key := []byte("test-key-not-a-secret")
@@ -34,6 +34,9 @@ func TestPseudonymise(t *testing.T) {
 	}
 	if kid.AgeBand != Age12to15 || out.Relationships[0].Restriction.Kind != RestrictSupervised {
 		t.Errorf("kept fields lost: %s", b)
+	}
+	if got := out.Contacts[0].Date; got != MustDate("2026-01-01") {
+		t.Errorf("contact date: got %s, want its month 2026-01-01", got)
 	}
 	again := Pseudonymise(d, key, MustDate("2026-11-01"))
 	if again.Residences[0].Person != out.Residences[0].Person {
