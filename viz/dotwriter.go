@@ -94,17 +94,23 @@ func (w *dotWriter) attrs(list []attr) {
 		if i > 0 {
 			w.b.WriteString(", ")
 		}
-		w.b.WriteString(ident(at.key))
-		w.b.WriteByte('=')
-		if at.html {
-			w.b.WriteByte('<')
-			w.b.WriteString(at.value)
-			w.b.WriteByte('>')
-		} else {
-			w.b.WriteString(quote(at.value))
-		}
+		w.attr(at)
 	}
 	w.b.WriteByte(']')
+}
+
+// attr writes key=value: an HTML-like label between < >, anything else
+// quoted and escaped.
+func (w *dotWriter) attr(at attr) {
+	w.b.WriteString(ident(at.key))
+	w.b.WriteByte('=')
+	if at.html {
+		w.b.WriteByte('<')
+		w.b.WriteString(at.value)
+		w.b.WriteByte('>')
+	} else {
+		w.b.WriteString(quote(at.value))
+	}
 }
 
 // open starts a graph or subgraph block: open("graph", "kinmap").
@@ -129,15 +135,7 @@ func (w *dotWriter) close() {
 func (w *dotWriter) set(list ...attr) {
 	for _, at := range list {
 		w.pad()
-		w.b.WriteString(ident(at.key))
-		w.b.WriteByte('=')
-		if at.html {
-			w.b.WriteByte('<')
-			w.b.WriteString(at.value)
-			w.b.WriteByte('>')
-		} else {
-			w.b.WriteString(quote(at.value))
-		}
+		w.attr(at)
 		w.b.WriteString(";\n")
 	}
 }
