@@ -10,9 +10,9 @@ import (
 
 // The roles of the matrix, in the order of each expectation string.
 var (
-	matrixWorker  = graph.Principal{User: "worker-a", Role: graph.RoleWorker}                                    // holds the ardvane children
+	matrixWorker  = graph.Principal{User: "worker-a", Role: graph.RoleWorker}                                  // holds the ardvane children
 	matrixManager = graph.Principal{User: "manager-s", Role: graph.RoleManager, Teams: []string{"team-south"}} // not ardvane
-	matrixIRO     = graph.Principal{User: "iro-t", Role: graph.RoleReviewingOfficer}                             // assigned Amy: the ardvane group
+	matrixIRO     = graph.Principal{User: "iro-t", Role: graph.RoleReviewingOfficer}                           // assigned Amy: the ardvane group
 	matrixEval    = graph.Principal{User: "eval-t", Role: graph.RoleEvaluator}
 	matrixAdmin   = graph.Principal{User: "admin-t", Role: graph.RoleAdmin}
 )
