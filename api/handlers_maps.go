@@ -129,7 +129,10 @@ func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
 		var err error
 		out, err = s.renderer.Render(context.WithoutCancel(c.Request().Context()), dot, f)
 		if err != nil {
-			return err
+			// Graphviz's messages may quote label text (names): log the stage
+			// only, never the detail.
+			s.log.Error("map render failed", "request_id", requestID(c), "stage", errorStage(err))
+			return &httpError{http.StatusInternalServerError, "internal", "the map could not be drawn; quote the request id"}
 		}
 		s.maps.put(key, out)
 	}
@@ -145,4 +148,15 @@ func etagMatches(header, etag string) bool {
 		}
 	}
 	return false
+}
+
+// errorStage returns the leading "pkg: stage" of an error message, the
+// part written by kinmap, without any quoted detail after it.
+func errorStage(err error) string {
+	msg := err.Error()
+	parts := strings.SplitN(msg, ": ", 3)
+	if len(parts) >= 2 {
+		return parts[0] + ": " + parts[1]
+	}
+	return "unknown"
 }

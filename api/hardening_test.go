@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -50,5 +51,17 @@ func TestRateLimitAnswers429WithRetryAfter(t *testing.T) {
 	}
 	if n, err := strconv.Atoi(retry); err != nil || n < 1 {
 		t.Errorf("Retry-After: got %q, want a whole number of seconds", retry)
+	}
+}
+
+func TestErrorStageDropsDetail(t *testing.T) {
+	for in, want := range map[string]string{
+		"viz: parsing DOT: syntax error near 'Ada Example'": "viz: parsing DOT",
+		"viz: renderer closed":                              "viz: renderer closed",
+		"boom":                                              "unknown",
+	} {
+		if got := api.ErrorStage(errors.New(in)); got != want {
+			t.Errorf("ErrorStage(%q): got %q, want %q", in, got, want)
+		}
 	}
 }

@@ -1,0 +1,4 @@
+package api
+
+// ErrorStage exposes errorStage to the external tests.
+var ErrorStage = errorStage
