@@ -1,7 +1,9 @@
 package api
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"slices"
@@ -60,6 +62,10 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		if r.scope == scopePublic {
 			return next(c)
 		}
+		// The response is held until its audit event is stored: what is
+		// not on record does not leave.
+		held := &heldResponse{ResponseWriter: c.Response().Writer}
+		c.Response().Writer = held
 		err := s.authorise(c, r)
 		if err == nil {
 			err = next(c)
@@ -67,11 +73,61 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			c.Error(err)
 		}
-		if r.action != "" {
-			s.record(c, r, err)
+		c.Response().Writer = held.ResponseWriter
+		if aerr := s.record(c, r, err); aerr != nil && c.Response().Status < 400 {
+			return held.refuse(requestID(c))
 		}
+		return held.release()
+	}
+}
+
+// heldResponse keeps a response's status and body back until release.
+// Headers go straight to the real writer (they are not sent before the
+// status).
+type heldResponse struct {
+	http.ResponseWriter
+	status int
+	body   bytes.Buffer
+}
+
+func (h *heldResponse) WriteHeader(code int) {
+	if h.status == 0 {
+		h.status = code
+	}
+}
+
+func (h *heldResponse) Write(b []byte) (int, error) {
+	if h.status == 0 {
+		h.status = http.StatusOK
+	}
+	return h.body.Write(b)
+}
+
+// Flush is a no-op: nothing leaves before release.
+func (h *heldResponse) Flush() {}
+
+// release sends the held response.
+func (h *heldResponse) release() error {
+	if h.status == 0 {
 		return nil
 	}
+	h.ResponseWriter.WriteHeader(h.status)
+	_, err := h.ResponseWriter.Write(h.body.Bytes())
+	return err
+}
+
+// refuse drops the held response and answers 503 instead: the audit
+// trail could not record the access.
+func (h *heldResponse) refuse(rid string) error {
+	hdr := h.Header()
+	for _, k := range []string{"Content-Length", "Content-Disposition", "ETag", "Location", "Cache-Control"} {
+		hdr.Del(k)
+	}
+	hdr.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
+	hdr.Set(echo.HeaderCacheControl, "no-store")
+	h.ResponseWriter.WriteHeader(http.StatusServiceUnavailable)
+	return json.NewEncoder(h.ResponseWriter).Encode(errorBody{Error: errorDetail{Code: "unavailable",
+		Message: "the audit trail could not record this request, so nothing was returned; try again shortly", RequestID: rid}})
 }
 
 // authorise authenticates the caller and checks role and scope.
@@ -202,9 +258,9 @@ func union(a, b []graph.ID) []graph.ID {
 
 func requestID(c echo.Context) string { return c.Response().Header().Get(echo.HeaderXRequestID) }
 
-// record appends the request's audit event. Failing to record is logged
-// (ids only); the response has already been written.
-func (s *Server) record(c echo.Context, r rule, err error) {
+// record appends the request's audit event; a failure is logged (ids
+// only) and returned, and the caller then withholds the response.
+func (s *Server) record(c echo.Context, r rule, err error) error {
 	p := principal(c)
 	status := c.Response().Status
 	e := graph.AuditEvent{ID: graph.NewAuditID(), At: time.Now().UTC(), User: p.User, Role: p.Role,
@@ -242,7 +298,9 @@ func (s *Server) record(c echo.Context, r rule, err error) {
 	defer cancel()
 	if aerr := s.store.AppendAudit(ctx, e); aerr != nil {
 		s.log.Error("audit append failed", "request_id", e.RequestID, "action", e.Action, "err", aerr.Error())
+		return aerr
 	}
+	return nil
 }
 
 var audiences = map[string]bool{"professional": true, "family": true, "child": true}

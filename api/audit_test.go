@@ -1,7 +1,10 @@
 package api_test
 
 import (
+	"context"
+
 	"fmt"
+	"github.com/kinmap/kinmap/api"
 	"net/http"
 	"slices"
 	"strings"
@@ -152,5 +155,30 @@ func TestPseudonymisedExport(t *testing.T) {
 		if strings.Contains(string(a.Body), id) {
 			t.Errorf("pseudonymised export contains the id %q", id)
 		}
+	}
+}
+
+// failingAudit is a store whose audit trail cannot be written.
+type failingAudit struct{ api.Store }
+
+func (failingAudit) AppendAudit(context.Context, graph.AuditEvent) error {
+	return fmt.Errorf("audit down: %w", graph.ErrUnavailable)
+}
+
+// TestNothingLeavesUnaudited: when the audit trail cannot record a read,
+// the data is withheld (503), not sent.
+func TestNothingLeavesUnaudited(t *testing.T) {
+	c := demoClient(t)
+	down := newClientFor(t, failingAudit{testStore(t)})
+	res := down.do("GET", "/api/v1/children/ard-kieran/flags", nil, "")
+	if res.Status != http.StatusServiceUnavailable || strings.Contains(string(res.Body), "Kie") {
+		t.Errorf("read with the audit trail down: got %d %.200s, want 503 without data", res.Status, res.Body)
+	}
+	res = down.do("GET", "/api/v1/children/ard-kieran/map.svg", nil, "")
+	if res.Status != http.StatusServiceUnavailable || res.Header.Get("ETag") != "" {
+		t.Errorf("map with the audit trail down: got %d, ETag %q; want 503 and no ETag", res.Status, res.Header.Get("ETag"))
+	}
+	if res := c.do("GET", "/api/v1/children/ard-kieran/flags", nil, ""); res.Status != http.StatusOK {
+		t.Errorf("with the audit trail up: got %d, want 200", res.Status)
 	}
 }
