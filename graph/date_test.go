@@ -80,3 +80,12 @@ func TestSpan(t *testing.T) {
 		t.Errorf("open span should cover every day")
 	}
 }
+
+func TestFrequencyDaysAllowGrace(t *testing.T) {
+	for f, want := range map[Frequency]int{FreqWeekly: 10, FreqFortnightly: 17, FreqMonthly: 38,
+		FreqQuarterly: 115, FreqTwiceYearly: 214, FreqYearly: 397, FreqAsAgreed: 0} {
+		if got := f.Days(); got != want {
+			t.Errorf("%s.Days(): got %d, want %d", f, got, want)
+		}
+	}
+}

@@ -156,8 +156,16 @@ var Frequencies = []Frequency{FreqWeekly, FreqFortnightly, FreqMonthly, FreqQuar
 func (f Frequency) Valid() bool { _, ok := frequencyDays[f]; return ok }
 
 // Days returns the longest gap, in days, the frequency allows between two
-// contacts; 0 for as_agreed (no fixed interval).
-func (f Frequency) Days() int { return frequencyDays[f] }
+// contacts: the nominal interval plus a grace of a quarter of it (at least
+// 3 days, at most 31), since visits move by a few days without contact
+// being behind plan. 0 for as_agreed (no fixed interval).
+func (f Frequency) Days() int {
+	n := frequencyDays[f]
+	if n == 0 {
+		return 0
+	}
+	return n + min(max(n/4, 3), 31)
+}
 
 // RestrictionKind says what an order or assessment allows.
 type RestrictionKind string
