@@ -7,7 +7,7 @@ export NEO4J_PASSWORD ?= kinmap-dev-password
 # Development key for the evaluators' pseudonymised export; set your own.
 export KINMAP_PSEUDONYM_KEY ?= kinmap-dev-pseudonym-key
 
-.PHONY: all build run neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean
+.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean
 
 all: build
 
@@ -18,8 +18,12 @@ build:
 # then the server (prints its URL; Ctrl-C stops the server, `make stop`
 # stops the local Neo4j).
 run: build
-	@if [ -z "$$NEO4J_URI" ]; then scripts/neo4j-start.sh >/dev/null; fi
-	./$(BIN) serve --demo
+	@if [ -z "$$NEO4J_URI" ]; then NEO4J_URI=$$(scripts/neo4j-start.sh) || exit 1; export NEO4J_URI; fi; \
+	exec ./$(BIN) serve --demo
+
+# smoke: `make run` as a user runs it, checked from outside with curl.
+smoke:
+	scripts/smoke-run.sh
 
 # neo4j: start the local Neo4j (data in .data/neo4j) and wait for Bolt.
 neo4j:

@@ -14,15 +14,19 @@ logf="$data/neo4j.log"
 uri="bolt://127.0.0.1:$port"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
-# alive: $pid runs and is our launcher (pids get reused).
-alive() {
+# ours: $pid runs and is our launcher (pids get reused). No pipe: under
+# pipefail a `grep -q` that stops reading early can fail the pipeline.
+ours() {
 	[[ -n "${pid:-}" ]] && kill -0 "$pid" 2>/dev/null &&
-		tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q kinmap.neo4jlocal.Launcher
+		grep -qa kinmap.neo4jlocal.Launcher "/proc/$pid/cmdline" 2>/dev/null
 }
+# running: the process we just started is still there. Only kill -0: while
+# nohup and setsid exec into java, /proc/PID/cmdline can read empty.
+running() { kill -0 "$pid" 2>/dev/null; }
 
 pid=""
 [[ -f "$pidf" ]] && pid="$(cat "$pidf")"
-if alive; then
+if ours; then
 	if port_open; then
 		echo "neo4j: already running (pid $pid)" >&2
 		echo "$uri"
@@ -52,7 +56,7 @@ fi
 
 deadline=$((SECONDS + timeout))
 until grep -q "^NEO4J READY" "$logf" 2>/dev/null && port_open; do
-	if ! alive; then
+	if ! running; then
 		echo "neo4j: process $pid exited during start-up; last log lines:" >&2
 		tail -n 20 "$logf" >&2 || true
 		rm -f "$pidf"

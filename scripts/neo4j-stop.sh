@@ -13,7 +13,7 @@ if [[ ! -f "$pidf" ]]; then
 fi
 pid="$(cat "$pidf")"
 # Only signal the pid if it still is our launcher (pids get reused).
-if ! kill -0 "$pid" 2>/dev/null || ! tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q kinmap.neo4jlocal.Launcher; then
+if ! kill -0 "$pid" 2>/dev/null || ! grep -qa kinmap.neo4jlocal.Launcher "/proc/$pid/cmdline" 2>/dev/null; then
 	echo "neo4j: not running (stale pid file removed)" >&2
 	rm -f "$pidf"
 	exit 0
