@@ -22,6 +22,9 @@ type Authenticator interface {
 
 const principalKey = "kinmap.principal"
 
+// childKey carries the child a write concerns to the audit trail.
+const childKey = "kinmap.child"
+
 // principalCtxKey carries the principal in the request context too, for
 // handlers that only see a context.
 type principalCtxKey struct{}
@@ -68,7 +71,9 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		c.Response().Writer = held
 		err := s.authorise(c, r)
 		if err == nil {
-			err = next(c)
+			// A panic is caught here, so that it is audited and its
+			// 500 leaves through the held response.
+			err = s.callSafe(c, next)
 		}
 		if err != nil {
 			c.Error(err)
@@ -225,30 +230,70 @@ func (s *Server) inScope(ctx context.Context, p graph.Principal, id graph.ID, ki
 	return s.store.InScope(ctx, children, id, kind, graph.DateOf(s.today()))
 }
 
-// requireInScope refuses a write that refers to people none of whom the
-// caller may see (a relationship, residence or contact must touch the
-// caller's caseload). The error names the field.
-func (s *Server) requireInScope(c echo.Context, refs map[string]graph.ID) error {
-	p := principal(c)
+// ref is a record a write names: the body's field, the record's kind
+// (person or household) and its id.
+type ref struct {
+	field, kind string
+	id          graph.ID
+}
+
+// requireInScope refuses a write unless every record it names is in the
+// network of a child the caller may see, or is attached to nothing yet
+// (a person or household just created), and at least one person named is
+// in that network. So a worker can add a new person or home to a child's
+// network, but cannot pull someone else's records (a carer's address, a
+// child on another caseload) into their own scope by linking to them.
+// Records outside scope answer 404 naming the field, whether or not they
+// exist.
+// The first child of the caller's own scope that the write names is
+// recorded as the audit event's child.
+func (s *Server) requireInScope(c echo.Context, refs []ref) error {
 	ctx := c.Request().Context()
-	fields := make([]string, 0, len(refs))
-	for f, id := range refs {
-		ok, err := s.inScope(ctx, p, id, "person")
+	children, err := s.scopeOf(ctx, principal(c))
+	if err != nil {
+		return err
+	}
+	var probs graph.Problems
+	anchor := ""
+	for _, r := range refs {
+		if r.kind == "person" && slices.Contains(children, r.id) && c.Get(childKey) == nil {
+			c.Set(childKey, r.id)
+		}
+		ok := false
+		if len(children) > 0 {
+			if ok, err = s.store.InScope(ctx, children, r.id, r.kind, graph.DateOf(s.today())); err != nil {
+				return err
+			}
+		}
+		if ok {
+			if r.kind == "person" && anchor == "" {
+				anchor = r.field
+			}
+			continue
+		}
+		free, err := s.store.Unattached(ctx, r.id, r.kind)
 		if err != nil {
 			return err
 		}
-		if ok {
-			return nil
+		if !free {
+			probs = append(probs, &graph.Error{Kind: graph.ErrNotFound, Field: r.field, Message: "is not in your caseload's networks"})
 		}
-		fields = append(fields, f)
 	}
-	slices.Sort(fields)
-	var probs graph.Problems
-	for _, f := range fields {
-		probs = append(probs, &graph.Error{Kind: graph.ErrNotFound, Field: f, Message: "names no one on your caseload's networks"})
+	if err := probs.Err(); err != nil {
+		return &deniedError{err}
 	}
-	return probs.Err()
+	if anchor == "" && len(refs) > 0 {
+		return &deniedError{&graph.Error{Kind: graph.ErrNotFound, Field: refs[0].field, Message: "must be someone in your caseload's networks"}}
+	}
+	return nil
 }
+
+// deniedError marks a 404 that refused access to records outside the
+// caller's scope, so the audit trail records it as denied.
+type deniedError struct{ err error }
+
+func (e *deniedError) Error() string { return e.err.Error() }
+func (e *deniedError) Unwrap() error { return e.err }
 
 func union(a, b []graph.ID) []graph.ID {
 	out := append(slices.Clone(a), b...)
@@ -267,7 +312,8 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 		Action: r.action, RequestID: requestID(c), Status: status, Outcome: graph.OutcomeAllowed}
 	switch {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden ||
-		errors.Is(err, errOutOfScope) || errors.Is(err, errUnauthenticated) || errors.Is(err, errForbidden):
+		errors.Is(err, errOutOfScope) || errors.Is(err, errUnauthenticated) || errors.Is(err, errForbidden) ||
+		errors.As(err, new(*deniedError)):
 		e.Outcome = graph.OutcomeDenied
 	case status >= 400:
 		e.Outcome = graph.OutcomeError
@@ -284,6 +330,9 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 	}
 	if id, ok := c.Get(recordKey).(string); ok && graph.ValidID(id) {
 		e.Record = id
+	}
+	if id, ok := c.Get(childKey).(string); ok && e.Child == "" {
+		e.Child = id
 	}
 	if r.action == "read_map" || r.action == "read_sibling_group_map" {
 		e.Audience = c.QueryParam("audience")

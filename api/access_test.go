@@ -33,6 +33,13 @@ func TestRoleRouteMatrix(t *testing.T) {
 	var tok struct{ ID string }
 	c.as(admin).do("POST", "/api/v1/tokens", `{"user":"someone","role":"worker"}`, "").decode(t, &tok)
 
+	// Records nothing links to yet: a worker may attach them to a child
+	// on the caseload.
+	free := `{"format":"kinmap/v1","people":[{"id":"mx-free","full_name":"Free Person"}],
+"households":[{"id":"mx-h-free","kind":"kinship"}],"residences":[],"relationships":[],"contacts":[]}`
+	if res := c.as(admin).do("POST", "/api/v1/import", free, ""); res.Status != http.StatusOK {
+		t.Fatalf("import unattached records: %d %s", res.Status, res.Body)
+	}
 	smallDoc := `{"format":"kinmap/v1","people":[{"id":"mx-new","full_name":"New Person"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`
 	kieran := `{"full_name":"Kieran Ardvane","known_as":"Kie","date_of_birth":"2012-06-14","looked_after":true,"looked_after_since":"2023-05-02"}`
 	tests := []struct {
@@ -65,6 +72,17 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"GET", "/api/v1/relationships/ard-rel-isobel-kieran", "", "ANADDU"},
 		{"PUT", "/api/v1/relationships/ard-rel-isobel-kieran", `{"from":"ard-isobel","to":"ard-kieran","kind":"grandparent"}`, "ANDDDU"},
 		{"POST", "/api/v1/contacts", `{"from":"ard-kieran","to":"ard-amy","date":"2026-10-30","kind":"call"}`, "ANDDDU"},
+		// No linking one's way into someone else's records: a person, a
+		// carer's home or a child outside the caller's scope answers 404
+		// whichever end is in scope; records attached to nothing may be
+		// linked.
+		{"POST", "/api/v1/relationships", `{"from":"ard-kieran","to":"bal-alison","kind":"friend"}`, "NNDDDU"},
+		{"POST", "/api/v1/relationships", `{"from":"bal-alison","to":"ard-kieran","kind":"friend"}`, "NNDDDU"},
+		{"POST", "/api/v1/relationships", `{"from":"ard-kieran","to":"no-such-person","kind":"friend"}`, "NNDDDU"},
+		{"POST", "/api/v1/residences", `{"person":"ard-kieran","household":"bal-h-crannach","from":"2026-10-30"}`, "NNDDDU"},
+		{"POST", "/api/v1/contacts", `{"from":"ard-kieran","to":"bal-mason","date":"2026-10-30","kind":"call"}`, "NNDDDU"},
+		{"POST", "/api/v1/relationships", `{"from":"ard-kieran","to":"mx-free","kind":"friend"}`, "ANDDDU"},
+		{"POST", "/api/v1/residences", `{"person":"ard-amy","household":"mx-h-free","from":"2026-10-30"}`, "ANDDDU"},
 		{"GET", "/api/v1/contacts/ard-c025", "", "ANADDU"},
 		{"POST", "/api/v1/assignments", `{"worker":"worker-z","team":"team-south","child":"bal-mason"}`, "DADDAU"},
 		{"GET", "/api/v1/assignments/ard-a-kieran", "", "ANDDDU"},
@@ -81,6 +99,9 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"POST", "/api/v1/relationships/ard-rel-isobel-kieran/end", `{"until":"2026-10-31"}`, "ANDDDU"},
 		{"POST", "/api/v1/residences/ard-kieran-res2/end", `{"until":"2026-10-31"}`, "ANDDDU"},
 		{"POST", "/api/v1/assignments/bal-a-mason/end", `{"until":"2026-10-31"}`, "DADDDU"},
+		// A manager allocates within their teams' caseloads or a child
+		// nobody holds, never another team's child.
+		{"POST", "/api/v1/assignments", `{"worker":"worker-z","team":"team-south","child":"ard-ethan"}`, "DNDDAU"},
 	}
 	callers := []func() *client{
 		func() *client { return c.as(matrixWorker) }, func() *client { return c.as(matrixManager) },

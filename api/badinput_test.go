@@ -33,8 +33,11 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"missing required field", "POST", "/api/v1/people", `{"id":"x"}`, "", 400, "full_name"},
 		{"unknown household kind", "POST", "/api/v1/households", `{"id":"x","kind":"castle"}`, "", 400, "kind"},
 		{"unknown relationship kind", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"nemesis"}`, "", 400, "kind"},
-		{"relationship to a missing person", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"ghost","kind":"friend"}`, "", 400, "to"},
-		{"residence in a missing household", "POST", "/api/v1/residences", `{"person":"b-kid","household":"ghost","from":"2024-01-01"}`, "", 400, "household"},
+		// An id that does not exist answers like one outside the caller's
+		// scope (404), so that ids cannot be probed for existence.
+		{"relationship to a missing person", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"ghost","kind":"friend"}`, "", 404, "to"},
+		{"residence in a missing household", "POST", "/api/v1/residences", `{"person":"b-kid","household":"ghost","from":"2024-01-01"}`, "", 404, "household"},
+		{"contact with a missing person", "POST", "/api/v1/contacts", `{"from":"ghost","to":"b-kid","date":"2024-01-01","kind":"call"}`, "", 404, "from"},
 		{"relationship to oneself", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-kid","kind":"friend"}`, "", 400, "to"},
 		{"until before since", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"friend","since":"2024-05-01","until":"2024-04-01"}`, "", 400, "until"},
 		{"end before start", "POST", "/api/v1/relationships/b-rel/end", `{"until":"2014-01-01"}`, "", 400, "until"},
@@ -55,6 +58,15 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"body over the limit", "POST", "/api/v1/people", big, "", 413, ""},
 		{"import: duplicate ids", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n1","full_name":"B"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].id"},
 		{"import: unknown reference", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"}],"households":[],"residences":[],"relationships":[{"id":"n-rel","from":"n1","to":"ghost","kind":"friend"}],"contacts":[]}`, "", 400, "relationships[0].to"},
+		{"import: wrong content type", "POST", "/api/v1/import", `{"format":"kinmap/v1"}`, "text/csv", 415, ""},
+		{"update: unknown household kind", "PUT", "/api/v1/households/b-h", `{"kind":"castle"}`, "", 400, "kind"},
+		{"update: until before since", "PUT", "/api/v1/relationships/b-rel", `{"from":"b-mum","to":"b-kid","kind":"parent","since":"2015-01-01","until":"2014-01-01"}`, "", 400, "until"},
+		{"update: ending through an update", "PUT", "/api/v1/relationships/b-rel", `{"from":"b-mum","to":"b-kid","kind":"parent","since":"2015-01-01","until":"2024-01-01"}`, "", 400, "until"},
+		{"update: moving an end", "PUT", "/api/v1/relationships/b-rel", `{"from":"b-kid","to":"b-mum","kind":"parent"}`, "", 400, "from"},
+		{"end without a date", "POST", "/api/v1/residences/b-r/end", `{}`, "", 400, "until"},
+		{"end of a missing record", "POST", "/api/v1/relationships/ghost/end", `{"until":"2024-01-01"}`, "", 404, "id"},
+		{"assignment: impossible date", "POST", "/api/v1/assignments", `{"worker":"w","child":"b-kid","since":"2024-13-01"}`, "", 400, "since"},
+		{"assignment: missing child", "POST", "/api/v1/assignments", `{"worker":"w"}`, "", 400, "child"},
 		{"import: wrong format", "POST", "/api/v1/import", `{"format":"v0","people":[],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "format"},
 		{"import: one bad record among good ones", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n2","full_name":"B","age_band":"ancient"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].age_band"},
 		{"bad as_of", "GET", "/api/v1/children/b-kid/network?as_of=yesterday", "", "", 400, "as_of"},
@@ -69,7 +81,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 				body = tt.body
 			}
 			cl := c
-			if strings.Contains(tt.path, "/import") {
+			if strings.Contains(tt.path, "/import") || strings.HasSuffix(tt.path, "/assignments") {
 				cl = c.as(admin)
 			}
 			res := cl.do(tt.method, tt.path, body, tt.ctype)

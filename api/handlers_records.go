@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
+	"slices"
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/labstack/echo/v4"
@@ -17,11 +18,15 @@ func newID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// createHandler decodes a record, gives it an id if it has none, checks
-// that the people it refers to (refs: JSON field -> id; nil for none)
-// touch the caller's caseload, stores it (the store validates before
-// writing) and answers 201 with it.
-func createHandler[T any](s *Server, prefix, base string, idOf func(*T) *string, refs func(*T) map[string]graph.ID,
+// validator is a record that checks its own fields.
+type validator interface{ Validate() error }
+
+// createHandler decodes a record, gives it an id if it has none,
+// validates it, checks that the records it refers to (refs; nil for
+// none) are the caller's to link (requireInScope), stores it (the store
+// validates again, with the references, before writing) and answers 201
+// with it.
+func createHandler[T validator](s *Server, prefix, base string, idOf func(*T) *string, refs func(*T) []ref,
 	save func(context.Context, T) error) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var v T
@@ -33,6 +38,9 @@ func createHandler[T any](s *Server, prefix, base string, idOf func(*T) *string,
 			*id = prefix + newID()
 		}
 		c.Set(recordKey, *id)
+		if err := v.Validate(); err != nil {
+			return err
+		}
 		if refs != nil {
 			if err := s.requireInScope(c, refs(&v)); err != nil {
 				return err
@@ -114,9 +122,27 @@ const recordKey = "kinmap.record"
 
 // createAssignment lets a manager allocate cases within their own teams;
 // an admin may allocate any.
+// A manager may allocate a child already on their teams' caseloads, or a
+// child nobody holds; any other child answers 404, as if unknown.
 func (s *Server) createAssignment(ctx context.Context, a graph.Assignment) error {
-	if p := principalFrom(ctx); p.Role != graph.RoleAdmin && !p.InTeam(a.Team) {
-		return graph.Invalid("team", "must be one of your teams")
+	p := principalFrom(ctx)
+	if p.Role != graph.RoleAdmin {
+		if !p.InTeam(a.Team) {
+			return graph.Invalid("team", "must be one of your teams")
+		}
+		children, err := s.scopeOf(ctx, p)
+		if err != nil {
+			return err
+		}
+		if !slices.Contains(children, a.Child) {
+			free, err := s.store.Unallocated(ctx, a.Child, graph.DateOf(s.today()))
+			if err != nil {
+				return err
+			}
+			if !free {
+				return &deniedError{&graph.Error{Kind: graph.ErrNotFound, Field: "child", Message: "is not on your teams' caseloads"}}
+			}
+		}
 	}
 	return s.store.CreateAssignment(ctx, a)
 }

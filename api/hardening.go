@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -97,10 +98,13 @@ func (s *Server) rateLimit(key func(echo.Context) string) echo.MiddlewareFunc {
 }
 
 // rateKey buckets requests by bearer token (hashed: the token itself is
-// never kept) or, without one, by the client's own address.
+// never kept) or, without one, by the client's own address. The token is
+// read as auth reads it (scheme in any case, spaces trimmed), so writing
+// one token differently does not buy a fresh bucket.
 func rateKey(c echo.Context) string {
 	if h := c.Request().Header.Get(echo.HeaderAuthorization); h != "" {
-		sum := sha256.Sum256([]byte(h))
+		scheme, cred, _ := strings.Cut(strings.TrimSpace(h), " ")
+		sum := sha256.Sum256([]byte(strings.ToLower(scheme) + " " + strings.TrimSpace(cred)))
 		return "token:" + hex.EncodeToString(sum[:12])
 	}
 	return "ip:" + c.RealIP()

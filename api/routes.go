@@ -44,20 +44,20 @@ func (s *Server) routes() {
 	v1.PUT("/households/:id", updateHandler(func(h *graph.Household) *string { return &h.ID }, st.UpdateHousehold, st.Household))
 
 	v1.POST("/residences", createHandler(s, "res-", "/api/v1/residences", func(r *graph.Residence) *string { return &r.ID },
-		func(r *graph.Residence) map[string]graph.ID { return map[string]graph.ID{"person": r.Person} }, st.CreateResidence))
+		func(r *graph.Residence) []ref {
+			return []ref{{"person", "person", r.Person}, {"household", "household", r.Household}}
+		}, st.CreateResidence))
 	v1.GET("/residences/:id", getHandler(st.Residence))
 	v1.POST("/residences/:id/end", endHandler(st.EndResidence, st.Residence))
 
 	v1.POST("/relationships", createHandler(s, "rel-", "/api/v1/relationships", func(r *graph.Relationship) *string { return &r.ID },
-		func(r *graph.Relationship) map[string]graph.ID {
-			return map[string]graph.ID{"from": r.From, "to": r.To}
-		}, st.CreateRelationship))
+		func(r *graph.Relationship) []ref { return []ref{{"from", "person", r.From}, {"to", "person", r.To}} }, st.CreateRelationship))
 	v1.GET("/relationships/:id", getHandler(st.Relationship))
 	v1.PUT("/relationships/:id", updateHandler(func(r *graph.Relationship) *string { return &r.ID }, st.UpdateRelationship, st.Relationship))
 	v1.POST("/relationships/:id/end", endHandler(st.EndRelationship, st.Relationship))
 
 	v1.POST("/contacts", createHandler(s, "c-", "/api/v1/contacts", func(r *graph.Contact) *string { return &r.ID },
-		func(r *graph.Contact) map[string]graph.ID { return map[string]graph.ID{"from": r.From, "to": r.To} }, st.CreateContact))
+		func(r *graph.Contact) []ref { return []ref{{"from", "person", r.From}, {"to", "person", r.To}} }, st.CreateContact))
 	v1.GET("/contacts/:id", getHandler(st.Contact))
 
 	v1.POST("/assignments", createHandler(s, "a-", "/api/v1/assignments", func(r *graph.Assignment) *string { return &r.ID }, nil, s.createAssignment))

@@ -5,9 +5,11 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -137,17 +139,25 @@ func newRequestID() string {
 }
 
 // recoverer turns a panic into a 500 without leaking the stack to the
-// client; the stack goes to the log with the request id only.
+// client.
 func (s *Server) recoverer(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) (err error) {
-		defer func() {
-			if r := recover(); r != nil {
-				s.log.Error("panic", "request_id", c.Response().Header().Get(echo.HeaderXRequestID), "panic", r)
-				err = errors.New("panic")
-			}
-		}()
-		return next(c)
-	}
+	return func(c echo.Context) error { return s.callSafe(c, next) }
+}
+
+// errPanic is what a handler's panic becomes.
+var errPanic = errors.New("internal error")
+
+// callSafe calls next, turning a panic into errPanic. The log gets the
+// request id, the panic's type and the stack (function names and
+// addresses), never the panic's value, which may quote data.
+func (s *Server) callSafe(c echo.Context, next echo.HandlerFunc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("panic", "request_id", requestID(c), "type", fmt.Sprintf("%T", r), "stack", string(debug.Stack()))
+			err = errPanic
+		}
+	}()
+	return next(c)
 }
 
 // accessLog logs method, route pattern (never the filled-in path, which

@@ -41,6 +41,8 @@ type Store interface {
 	Caseload(ctx context.Context, user string, day graph.Date) ([]graph.ID, error)
 	TeamCaseload(ctx context.Context, teams []string, day graph.Date) ([]graph.ID, error)
 	InScope(ctx context.Context, children []graph.ID, id graph.ID, kind string, asOf graph.Date) (bool, error)
+	Unattached(ctx context.Context, id graph.ID, kind string) (bool, error)
+	Unallocated(ctx context.Context, id graph.ID, day graph.Date) (bool, error)
 	AppendAudit(ctx context.Context, e graph.AuditEvent) error
 	Audit(ctx context.Context, f graph.AuditFilter) ([]graph.AuditEvent, error)
 	CreateToken(ctx context.Context, t graph.APIToken, hash []byte) error

@@ -32,18 +32,24 @@ func (s *Store) SetBatching(singleTxLimit, batchSize int) {
 const (
 	mergePeople     = "UNWIND $rows AS row MERGE (n:Person {id: row.id}) SET n = row"
 	mergeHouseholds = "UNWIND $rows AS row MERGE (n:Household {id: row.id}) SET n = row"
+	// Residences, relationships and assignments keep a stored end date
+	// that the document lacks: re-importing an older file never reopens
+	// what has been ended (a placement, a relationship, a worker's access).
 	mergeResidences = `UNWIND $rows AS row
 MATCH (a:Person {id: row.from}), (b:Household {id: row.to})
-MERGE (a)-[r:LIVES_IN {id: row.props.id}]->(b) SET r = row.props`
+MERGE (a)-[r:LIVES_IN {id: row.props.id}]->(b)
+WITH r, row, r.until AS ended SET r = row.props SET r.until = coalesce(row.props.until, ended)`
 	mergeRelationships = `UNWIND $rows AS row
 MATCH (a:Person {id: row.from}), (b:Person {id: row.to})
-MERGE (a)-[r:CONNECTED {id: row.props.id}]->(b) SET r = row.props`
+MERGE (a)-[r:CONNECTED {id: row.props.id}]->(b)
+WITH r, row, r.until AS ended SET r = row.props SET r.until = coalesce(row.props.until, ended)`
 	mergeContacts = `UNWIND $rows AS row
 MATCH (a:Person {id: row.from}), (b:Person {id: row.to})
 MERGE (a)-[r:CONTACT {id: row.props.id}]->(b) SET r = row.props`
 	mergeAssignments = `UNWIND $rows AS row
 MATCH (b:Person {id: row.to}) MERGE (a:Worker {id: row.from})
-MERGE (a)-[r:HOLDS {id: row.props.id}]->(b) SET r = row.props`
+MERGE (a)-[r:HOLDS {id: row.props.id}]->(b)
+WITH r, row, r.until AS ended SET r = row.props SET r.until = coalesce(row.props.until, ended)`
 
 	knownPeople     = "UNWIND $ids AS id MATCH (n:Person {id: id}) RETURN collect(n.id) AS ids"
 	knownHouseholds = "UNWIND $ids AS id MATCH (n:Household {id: id}) RETURN collect(n.id) AS ids"

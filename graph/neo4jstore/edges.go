@@ -118,7 +118,9 @@ func getEdgeTx(ctx context.Context, tx neo4j.ManagedTransaction, q edgeQueries, 
 }
 
 // updateEdge replaces the properties of an existing edge whose ends must
-// not change.
+// not change. Its end date (until) is history: an update leaves it as
+// stored when the body has none, and refuses to change it (ending is
+// endEdge's work, and an end is never undone).
 func (s *Store) updateEdge(ctx context.Context, q edgeQueries, id, from, to graph.ID, p props) error {
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		cur, err := getEdgeTx(ctx, tx, q, id)
@@ -131,6 +133,18 @@ func (s *Store) updateEdge(ctx context.Context, q edgeQueries, id, from, to grap
 		}
 		if cur.str(q.toField) != to {
 			probs = append(probs, graph.Invalid(q.toField, "cannot change: end this "+q.noun+" and record a new one"))
+		}
+		stored, _ := cur["until"].(neo4j.Date)
+		switch given, ok := p["until"].(neo4j.Date); {
+		case !ok:
+			if cur["until"] != nil {
+				p["until"] = stored
+			}
+		case cur["until"] == nil || !given.Time().Equal(stored.Time()):
+			probs = append(probs, graph.Invalid("until", "cannot be set or changed by an update: end this "+q.noun+" with POST .../end"))
+		}
+		if since, ok := p[q.startField].(neo4j.Date); ok && cur["until"] != nil && since.Time().After(stored.Time()) {
+			probs = append(probs, graph.Invalid(q.startField, "must not be after the recorded end ("+graph.DateOf(stored.Time()).String()+")"))
 		}
 		if err := probs.Err(); err != nil {
 			return nil, err

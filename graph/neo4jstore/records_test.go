@@ -129,6 +129,38 @@ func TestEndKeepsHistory(t *testing.T) {
 	if err := s.UpdateRelationship(ctx, rel); !errors.Is(err, graph.ErrInvalid) {
 		t.Errorf("update that moves an end: got %v, want ErrInvalid", err)
 	}
+
+	// An update without an end date keeps the recorded one; an update
+	// that sets or changes it is refused (ending is EndRelationship's).
+	ended, _ := s.Relationship(ctx, "t-rel6")
+	ended.Until = graph.Date{}
+	if err := s.UpdateRelationship(ctx, ended); err != nil {
+		t.Fatalf("update of an ended relationship without until: %v", err)
+	}
+	if got, _ := s.Relationship(ctx, "t-rel6"); got.Until != d("2025-02-01") {
+		t.Errorf("after an update without until: got until %v, want 2025-02-01 kept", got.Until)
+	}
+	ended.Until = d("2025-03-01")
+	if err := s.UpdateRelationship(ctx, ended); !errors.Is(err, graph.ErrInvalid) || graph.Fields(err)[0].Field != "until" {
+		t.Errorf("update that changes until: got %v, want ErrInvalid on until", err)
+	}
+	open, _ := s.Relationship(ctx, "t-rel4")
+	open.Until = d("2025-03-01")
+	if err := s.UpdateRelationship(ctx, open); !errors.Is(err, graph.ErrInvalid) {
+		t.Errorf("update that ends a relationship: got %v, want ErrInvalid", err)
+	}
+
+	// Re-importing the original document reopens nothing that was ended.
+	mustImport(t, s, ctx, family())
+	if got, _ := s.Relationship(ctx, "t-rel6"); got.Until != d("2025-02-01") {
+		t.Errorf("relationship after re-import: got until %v, want 2025-02-01", got.Until)
+	}
+	if got, _ := s.Residence(ctx, "t-r2"); got.Until != d("2025-02-01") {
+		t.Errorf("residence after re-import: got until %v, want 2025-02-01", got.Until)
+	}
+	if got, _ := s.Assignment(ctx, "t-a1"); got.Until != d("2025-02-01") {
+		t.Errorf("assignment after re-import: got until %v, want 2025-02-01", got.Until)
+	}
 }
 
 // TestBadInputWritesNothing checks every write path refuses bad input

@@ -113,17 +113,10 @@ func (s *Store) InScope(ctx context.Context, children []graph.ID, id graph.ID, k
 	if !ok {
 		return false, graph.Invalid("kind", "must be one of person, household, residence, relationship, contact, assignment")
 	}
-	if len(children) == 0 || id == "" {
+	if len(children) == 0 {
 		return false, nil
 	}
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		recs, err := collect(ctx, tx, query, map[string]any{"children": children, "id": id, "asOf": neo4jDate(asOf)})
-		return len(recs) > 0, err
-	})
-	if err != nil {
-		return false, err
-	}
-	return out.(bool), nil
+	return s.exists(ctx, query, map[string]any{"children": children, "id": id, "asOf": neo4jDate(asOf)})
 }
 
 func (s *Store) ids(ctx context.Context, query string, params map[string]any) ([]graph.ID, error) {
@@ -152,4 +145,56 @@ func neo4jDate(d graph.Date) neo4j.Date {
 		d = graph.Today()
 	}
 	return neo4j.DateOf(d.Time())
+}
+
+// The unattached queries find a person or household that nothing links to
+// yet: a record just created, which a worker may then attach to a child on
+// their caseload without it first being in anyone's network.
+const (
+	unattachedPerson = `MATCH (a:Person {id: $id})
+WHERE NOT (a)-[:CONNECTED|LIVES_IN|CONTACT]-() AND NOT ()-[:HOLDS]->(a)` + scopeFound
+	unattachedHousehold = `MATCH (h:Household {id: $id})
+WHERE NOT ()-[:LIVES_IN]->(h)` + scopeFound
+	// unallocated: a person no worker holds on $day.
+	unallocated = `MATCH (c:Person {id: $id})
+WHERE NOT EXISTS { MATCH (:Worker)-[h:HOLDS]->(c)
+  WHERE (h.since IS NULL OR h.since <= $day) AND (h.until IS NULL OR h.until >= $day) }` + scopeFound
+)
+
+// Unattached reports whether the person or household id exists and
+// nothing links to it yet: no relationship, residence, contact or
+// assignment for a person, no residence for a household. An unknown id
+// is not unattached (false, nil).
+func (s *Store) Unattached(ctx context.Context, id graph.ID, kind string) (bool, error) {
+	var query string
+	switch kind {
+	case KindPerson:
+		query = unattachedPerson
+	case KindHousehold:
+		query = unattachedHousehold
+	default:
+		return false, graph.Invalid("kind", "must be person or household")
+	}
+	return s.exists(ctx, query, map[string]any{"id": id})
+}
+
+// Unallocated reports whether person id exists and no worker holds it on
+// day through a current assignment.
+func (s *Store) Unallocated(ctx context.Context, id graph.ID, day graph.Date) (bool, error) {
+	return s.exists(ctx, unallocated, map[string]any{"id": id, "day": neo4jDate(day)})
+}
+
+// exists reports whether query returns a row.
+func (s *Store) exists(ctx context.Context, query string, params map[string]any) (bool, error) {
+	if params["id"] == "" {
+		return false, nil
+	}
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, query, params)
+		return len(recs) > 0, err
+	})
+	if err != nil {
+		return false, err
+	}
+	return out.(bool), nil
 }

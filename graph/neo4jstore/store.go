@@ -115,7 +115,10 @@ func (s *Store) read(ctx context.Context, work neo4j.ManagedTransactionWork) (an
 }
 
 // mapErr turns driver errors into domain errors. Domain errors returned by
-// transaction functions pass through unchanged.
+// transaction functions pass through unchanged. The text of a mapped
+// error names the driver's error code or type, never its message: a
+// server message can quote the data a query was given, and these errors
+// reach the logs.
 func mapErr(err error) error {
 	if err == nil {
 		return nil
@@ -131,20 +134,43 @@ func mapErr(err error) error {
 		case nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return &graph.Error{Kind: graph.ErrConflict, Field: "id", Message: "a record with this id already exists"}
 		case nerr.Classification() == "TransientError", nerr.IsAuthenticationFailed():
-			return fmt.Errorf("%w: %w", graph.ErrUnavailable, err)
+			return &driverError{what: "neo4j " + nerr.Code, kind: graph.ErrUnavailable, err: err}
 		}
-		return fmt.Errorf("neo4j: %w", err)
+		return &driverError{what: "neo4j " + nerr.Code, err: err}
 	}
 	var cerr *neo4j.ConnectivityError
 	var uerr *neo4j.UsageError
 	var terr *neo4j.TransactionExecutionLimit
 	switch {
 	case errors.As(err, &cerr), errors.As(err, &terr), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("%w: %w", graph.ErrUnavailable, err)
+		return &driverError{what: fmt.Sprintf("neo4j %T", err), kind: graph.ErrUnavailable, err: err}
 	case errors.As(err, &uerr):
-		return fmt.Errorf("neo4j usage: %w", err)
+		return &driverError{what: "neo4j usage error", err: err}
 	}
-	return fmt.Errorf("neo4j: %w", err)
+	return &driverError{what: fmt.Sprintf("neo4j %T", err), err: err}
+}
+
+// driverError is a driver error as the rest of kinmap sees it: Error
+// names what failed without the driver's message; errors.Is and errors.As
+// still reach the domain kind (graph.ErrUnavailable) and the driver error.
+type driverError struct {
+	what string
+	kind error // nil, or graph.ErrUnavailable
+	err  error
+}
+
+func (e *driverError) Error() string {
+	if e.kind != nil {
+		return e.kind.Error() + ": " + e.what
+	}
+	return e.what
+}
+
+func (e *driverError) Unwrap() []error {
+	if e.kind != nil {
+		return []error{e.kind, e.err}
+	}
+	return []error{e.err}
 }
 
 // collect runs a query in tx and returns all records.
