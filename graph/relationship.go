@@ -121,6 +121,9 @@ func (v *View) validate(p *Problems, field string) {
 	if v == nil {
 		return
 	}
+	if v.Circle == "" && v.Words == "" {
+		p.add(field, "must give a circle or the child's words (or be left out)")
+	}
 	if v.Circle != "" && !v.Circle.Valid() {
 		p.add(field+".circle", "must be one of closest, close, further")
 	}

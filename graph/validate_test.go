@@ -32,6 +32,7 @@ func TestRelationshipValidate(t *testing.T) {
 		{"bad circle", func(r *Relationship) { r.FromView = &View{Circle: "inner"} }, "from_view.circle"},
 		{"contact mode missing", func(r *Relationship) { r.Contact = &Arrangement{} }, "contact.mode"},
 		{"bad frequency", func(r *Relationship) { r.Contact = &Arrangement{Mode: ContactDirect, Frequency: "hourly"} }, "contact.frequency"},
+		{"empty view", func(r *Relationship) { r.FromView = &View{} }, "from_view"},
 		{"restriction without basis", func(r *Relationship) { r.Restriction = &Restriction{Kind: RestrictNoContact} }, "restriction.basis"},
 		{"separation on a parent", func(r *Relationship) {
 			r.Kind, r.SiblingType = RelParent, ""

@@ -22,13 +22,21 @@
 // Reading a snapshot: all analyses go through snapshot (snapshot.go), which
 // indexes the network once. A relationship counts only while its span
 // covers the date; ended ones are history (Review and the lost flags use
-// them, nothing else). Looked-after means Person.LookedAfterOn and under
+// them, and the sibling definition below, nothing else). A restriction
+// applies from its own Since date until the relationship ends; one that
+// starts after the date does not count yet. Looked-after means Person.LookedAfterOn and under
 // 18; adults are never "separated" in the sense of the duty to place
-// together. Households at the date come from Index.HouseholdOn.
+// together. Households at the date come from Index.HouseholdOn; a
+// looked-after child whose household at the date is not recorded is
+// neither together with nor apart from anyone: sibling groups and the
+// report leave them out of classifications and rates, and the report
+// counts them (household_not_recorded).
 //
 // Siblings follow the legal definition as far as the record shows: a
 // current sibling relationship of any sub-kind (full, half, step,
-// sibling-like), or a current parent relationship to a parent in common.
+// sibling-like), or parent relationships to a parent in common that had
+// started by the date, ended or not (an adoption or a death ends the
+// record, not the sibling tie).
 // The second kind is what unrecorded_sibling reports; separated_sibling and
 // the authority report count both. Sibling groups (gonum topo connected
 // components) use recorded sibling relationships only, as the issue
@@ -36,12 +44,15 @@
 //
 // Flag rules, one file each:
 //   - flags_sibling.go: separated_sibling (severity counts the problems:
-//     no reason; no arrangement or contact behind the planned frequency; a
-//     no-contact restriction is a decision, not a problem) and
+//     no reason; no arrangement, or contact behind the planned frequency,
+//     or lapsed beyond Options.LostAfterDays when no frequency is fixed;
+//     a no-contact restriction is a decision, not a problem) and
 //     unrecorded_sibling (high when both are looked-after children).
 //   - flags_lost.go: lost_connection and lost_at_move (never both for one
 //     person); contact is a contact record or living together; a planned
-//     frequency longer than the threshold extends it.
+//     frequency longer than the threshold extends it. Only a no-contact
+//     restriction in force leaves a person out; supervised-only contact
+//     is still contact that should happen, and the wording says so.
 //   - flags_fragile.go: fragile_connection from the low-link DFS in
 //     articulation.go (gonum has none) on ConnectionGraph; only the child's
 //     kin are "important" and named.

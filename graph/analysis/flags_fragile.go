@@ -122,8 +122,5 @@ func (s *snapshot) kinOf(id graph.ID) map[graph.ID]bool {
 }
 
 // noContactWith reports whether a current relationship between a and b
-// restricts them to no contact.
-func (s *snapshot) noContactWith(a, b graph.ID) bool {
-	r := strongestRestriction(s.between(a, b))
-	return r != nil && r.Kind == graph.RestrictNoContact
-}
+// restricts them to no contact at the date.
+func (s *snapshot) noContactWith(a, b graph.ID) bool { return noContactOn(s.between(a, b), s.day) }

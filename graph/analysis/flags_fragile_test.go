@@ -92,6 +92,9 @@ func TestFragileConnection(t *testing.T) {
 					t.Errorf("got %s cutting off %v, want %v", k, got[k], v)
 				}
 			}
+			if len(fs) == 0 {
+				t.Fatalf("got no fragile_connection flags, want %v", tc.want)
+			}
 			if fs[0].Severity != tc.severity {
 				t.Errorf("got first severity %s, want %s", fs[0].Severity, tc.severity)
 			}
@@ -101,6 +104,33 @@ func TestFragileConnection(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("got explanations %q, want one to contain %q", fs, tc.contains)
+			}
+		})
+	}
+}
+
+// A relationship is a route unless a no-contact restriction is in force
+// on it at the date; supervised contact is still a route.
+func TestConnectionGraphRestrictions(t *testing.T) {
+	cases := []struct {
+		name string
+		opt  relOpt
+		want bool // an edge between amy and mum
+	}{
+		{"no restriction", func(*graph.Relationship) {}, true},
+		{"no contact, since an unrecorded date", restricted(graph.RestrictNoContact), false},
+		{"no contact in force before the date", restrictedSince(graph.RestrictNoContact, "2024-01-01"), false},
+		{"no contact from the date itself", restrictedSince(graph.RestrictNoContact, "2024-06-01"), false},
+		{"no contact starting after the date", restrictedSince(graph.RestrictNoContact, "2025-03-12"), true},
+		{"supervised only", restricted(graph.RestrictSupervised), true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := kinship().adult("mum", "Mum Test").rel("p3", "mum", "amy", graph.RelParent, tc.opt)
+			validate(t, b.net())
+			got := slices.Contains(ConnectionGraph(b.net()).Edges(), [2]graph.ID{"amy", "mum"})
+			if got != tc.want {
+				t.Errorf("got edge %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -14,9 +14,12 @@ import (
 // Important means: a person the child places in the closest or close
 // circle, or a sibling (any sub-kind) or parent of the child, with a
 // relationship that counts at the date. Left out: anyone with a
-// restriction on a relationship with the child (contact is governed by the
-// order or assessment), pets, the child's current carers and people living
-// in the child's household at the date (they see the child every day).
+// restriction to no contact in force at the date on a relationship with
+// the child (contact is not permitted), pets, the child's current carers
+// and people living in the child's household at the date (they see the
+// child every day). A supervised_only restriction does not leave a person
+// out: contact is presumed appropriate, and supervised contact is still
+// contact that should happen, so the explanation says it is supervised.
 //
 // Contact is a contact record or living together: the later of the last
 // contact record and the last day they shared a household. The threshold
@@ -39,7 +42,8 @@ func (s *snapshot) lostConnections(child graph.ID, opt Options) []Flag {
 			continue
 		}
 		rels := s.between(child, other)
-		if strongestRestriction(rels) != nil {
+		restr := strongestRestriction(rels, s.day)
+		if restr != nil && restr.Kind == graph.RestrictNoContact {
 			continue
 		}
 		circle := circleOf(rels, child)
@@ -104,18 +108,30 @@ func (s *snapshot) lostConnections(child graph.ID, opt Options) []Flag {
 			f.Explanation = sentences(intro,
 				fmt.Sprintf("Contact stopped around the time %s moved from %s to %s on %s: %s, %s ago.",
 					cn, householdText(at.from), householdText(at.to), longDate(at.date), seenText(seen), daysText(s.day.DaysSince(seen.date))),
-				planText)
+				planText, supervisedText(restr))
 		case ok:
 			f.Explanation = sentences(intro,
 				fmt.Sprintf("There has been no recorded contact between them for %s, longer than %s: %s.",
 					daysText(s.day.DaysSince(seen.date)), daysText(limit), seenText(seen)),
-				planText)
+				planText, supervisedText(restr))
 		default:
-			f.Explanation = sentences(intro, "No contact between them is recorded at all.", planText)
+			f.Explanation = sentences(intro, "No contact between them is recorded at all.", planText, supervisedText(restr))
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// supervisedText says that contact must be supervised but should still
+// happen, when r restricts contact to supervised only; "" otherwise.
+func supervisedText(r *graph.Restriction) string {
+	if r == nil || r.Kind != graph.RestrictSupervised {
+		return ""
+	}
+	if b := basisWords[r.Basis]; b != "" {
+		return "Contact between them must be supervised (" + b + "), but supervised contact should still take place."
+	}
+	return "Contact between them must be supervised, but supervised contact should still take place."
 }
 
 // seenText describes the last evidence of contact.

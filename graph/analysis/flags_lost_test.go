@@ -33,7 +33,7 @@ func TestLostConnection(t *testing.T) {
 		{"sibling with no contact for 152 days", Options{}, func(b *builder) {
 			b.child("jack", "Jack Test", "2016-02-01", "").lives("jack", "h-home", "2016-02-01", "").
 				sib("s1", "amy", "jack", graph.SiblingHalf).contact("amy", "jack", "2024-01-01").
-				rel("p1", "mum", "amy", graph.RelParent, restricted(graph.RestrictSupervised))
+				rel("p1", "mum", "amy", graph.RelParent, restricted(graph.RestrictNoContact))
 		}, LostConnection, High, "Jack is Amy's half-sibling. There has been no recorded contact between them for 152 days, longer than 90 days: the last contact was on 1 January 2024."},
 		{"sibling seen 61 days ago", Options{}, func(b *builder) {
 			b.child("jack", "Jack Test", "2016-02-01", "").lives("jack", "h-home", "2016-02-01", "").
@@ -49,8 +49,21 @@ func TestLostConnection(t *testing.T) {
 		{"restricted parent: no contact", Options{}, func(b *builder) {
 			b.rel("p1", "mum", "amy", graph.RelParent, restricted(graph.RestrictNoContact)).contact("mum", "amy", "2023-02-20")
 		}, "", "", ""},
-		{"restricted parent: supervised only", Options{}, func(b *builder) {
+		{"no-contact order starting after the date does not count yet", Options{}, func(b *builder) {
+			b.rel("p1", "mum", "amy", graph.RelParent, restrictedSince(graph.RestrictNoContact, "2025-01-01")).contact("mum", "amy", "2024-01-15")
+		}, LostConnection, Medium, "Mum is Amy's parent. There has been no recorded contact between them for 138 days"},
+		{"no-contact order in force since before the date", Options{}, func(b *builder) {
+			b.rel("p1", "mum", "amy", graph.RelParent, restrictedSince(graph.RestrictNoContact, "2024-01-01")).contact("mum", "amy", "2024-01-15")
+		}, "", "", ""},
+		{"restricted parent: supervised only, not seen since the move", Options{}, func(b *builder) {
 			b.rel("p1", "mum", "amy", graph.RelParent, restricted(graph.RestrictSupervised), circleTo(graph.CircleClosest)).contact("mum", "amy", "2023-02-20")
+		}, LostAtMove, High, "Contact between them must be supervised (by order), but supervised contact should still take place."},
+		{"restricted parent: supervised only, not seen for 138 days", Options{}, func(b *builder) {
+			b.rel("p1", "mum", "amy", graph.RelParent, arranged(graph.ContactDirect, graph.FreqMonthly), restricted(graph.RestrictSupervised)).
+				contact("mum", "amy", "2024-01-15")
+		}, LostConnection, Medium, "longer than 90 days: the last contact was on 15 January 2024. The plan is for direct contact monthly. Contact between them must be supervised (by order), but supervised contact should still take place."},
+		{"restricted parent: supervised only, seen recently", Options{}, func(b *builder) {
+			b.rel("p1", "mum", "amy", graph.RelParent, restricted(graph.RestrictSupervised)).contact("mum", "amy", "2024-05-15")
 		}, "", "", ""},
 		{"the child is the parent: not a parent of the child", Options{}, func(b *builder) {
 			b.child("baby", "Baby Test", "2023-12-01", "").rel("p1", "amy", "baby", graph.RelParent)

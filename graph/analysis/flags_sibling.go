@@ -30,7 +30,7 @@ func (s *snapshot) separatedSiblings(child graph.ID, opt Options) []Flag {
 		if ho == nil || ho.ID == hc.ID {
 			continue
 		}
-		out = append(out, s.separatedFlag(child, t, hc, ho))
+		out = append(out, s.separatedFlag(child, t, hc, ho, opt))
 	}
 	return out
 }
@@ -42,12 +42,16 @@ const (
 	contactWorking    contactState = iota // arranged and up to date
 	contactRestricted                     // no contact, by order or assessment
 	contactNone                           // no arrangement, or "none" without a restriction
-	contactBehind                         // less frequent than planned
+	contactBehind                         // less frequent than planned, or lapsed
 )
 
-func (s *snapshot) separatedFlag(child graph.ID, t sibTie, hc, ho *graph.Household) Flag {
+// separatedFlag describes one separated pair. Contact counts as working
+// only when it is up to date: within the planned frequency's gap, or,
+// when no frequency is fixed ("as agreed" or not recorded), within
+// opt.LostAfterDays, the same limit as lost_connection.
+func (s *snapshot) separatedFlag(child graph.ID, t sibTie, hc, ho *graph.Household, opt Options) Flag {
 	other := t.other
-	reason, restr, arr := t.separation(), t.restriction(), t.arrangement()
+	reason, restr, arr := t.separation(), t.restriction(s.day), t.arrangement()
 	seen, seenOK := s.lastSeen(child, other)
 
 	state := contactWorking
@@ -56,7 +60,7 @@ func (s *snapshot) separatedFlag(child graph.ID, t sibTie, hc, ho *graph.Househo
 		state = contactRestricted
 	case arr == nil || arr.Mode == graph.ContactNone:
 		state = contactNone
-	case arr.Frequency.Days() > 0 && s.behind(child, other, t.rels, seen, seenOK, arr.Frequency.Days()):
+	case s.behind(child, other, t.rels, seen, seenOK, maxGap(arr, opt)):
 		state = contactBehind
 	}
 	problems := 0
@@ -95,8 +99,8 @@ func (s *snapshot) separatedFlag(child graph.ID, t sibTie, hc, ho *graph.Househo
 		}
 	case contactBehind:
 		if seenOK {
-			parts = append(parts, fmt.Sprintf("The plan is for %s, but the last contact was on %s, %s ago.",
-				arrangementText(arr), longDate(seen.date), daysText(s.day.DaysSince(seen.date))))
+			parts = append(parts, fmt.Sprintf("The plan is for %s, but the last contact was on %s, %s ago%s.",
+				arrangementText(arr), longDate(seen.date), daysText(s.day.DaysSince(seen.date)), lapsedText(arr, opt)))
 		} else {
 			parts = append(parts, fmt.Sprintf("The plan is for %s, but no contact between them is recorded.", arrangementText(arr)))
 		}
@@ -120,6 +124,25 @@ func (s *snapshot) separatedFlag(child graph.ID, t sibTie, hc, ho *graph.Househo
 		ev.Dates = append(ev.Dates, Dated{Label: "separation_decided", Date: reason.Decided})
 	}
 	return Flag{Kind: SeparatedSibling, Severity: severityFor(problems), Explanation: sentences(parts...), Evidence: ev}
+}
+
+// maxGap is the most days an arrangement allows between contacts: its
+// frequency's gap, or opt.LostAfterDays when no frequency is fixed.
+func maxGap(arr *graph.Arrangement, opt Options) int {
+	if d := arr.Frequency.Days(); d > 0 {
+		return d
+	}
+	return opt.LostAfterDays
+}
+
+// lapsedText adds the limit to "the last contact was ... ago" when the
+// arrangement fixes no frequency, so the reader sees why it counts as
+// lapsed.
+func lapsedText(arr *graph.Arrangement, opt Options) string {
+	if arr.Frequency.Days() > 0 {
+		return ""
+	}
+	return ", longer than " + daysText(opt.LostAfterDays)
 }
 
 // behind reports whether contact is less frequent than a plan allowing at

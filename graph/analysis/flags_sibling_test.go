@@ -57,11 +57,35 @@ func TestSeparatedSibling(t *testing.T) {
 		{"planned contact not yet due", func(b *builder) {
 			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNotSafe), arranged(graph.ContactDirect, graph.FreqQuarterly), since("2024-05-01"))
 		}, Info, nil},
+		{"reason and contact as agreed, none ever recorded", func(b *builder) {
+			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNoPlacement), arranged(graph.ContactDirect, graph.FreqAsAgreed))
+		}, Medium, []string{"The plan is for direct contact as agreed, but no contact between them is recorded."}},
+		{"reason and contact as agreed, lapsed", func(b *builder) {
+			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNoPlacement), arranged(graph.ContactDirect, graph.FreqAsAgreed)).
+				contact("amy", "jack", "2024-01-01")
+		}, Medium, []string{"The plan is for direct contact as agreed, but the last contact was on 1 January 2024, 152 days ago, longer than 90 days."}},
+		{"reason and contact as agreed, recent", func(b *builder) {
+			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNoPlacement), arranged(graph.ContactDirect, graph.FreqAsAgreed)).
+				contact("amy", "jack", "2024-04-01")
+		}, Info, []string{"The plan is for direct contact as agreed; the last contact was on 1 April 2024."}},
+		{"no reason, frequency not recorded, lapsed", func(b *builder) {
+			b.sib("s1", "amy", "jack", graph.SiblingFull, arranged(graph.ContactIndirect, "")).
+				contact("amy", "jack", "2023-12-01")
+		}, High, []string{"The plan is for indirect contact, but the last contact was on 1 December 2023"}},
+		{"reason and contact as agreed, relationship recorded recently", func(b *builder) {
+			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNoPlacement), arranged(graph.ContactDirect, graph.FreqAsAgreed), since("2024-05-01"))
+		}, Info, nil},
 		{"arrangement of no contact without a restriction", func(b *builder) {
 			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNotSafe), arranged(graph.ContactNone, ""))
 		}, Medium, []string{"no restriction is recorded"}},
 		{"reason and contact restricted by order", func(b *builder) {
 			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNotSafe), restricted(graph.RestrictNoContact))
+		}, Info, []string{"restricted (no contact, by order)"}},
+		{"no-contact order starting after the date does not count yet", func(b *builder) {
+			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNotSafe), restrictedSince(graph.RestrictNoContact, "2025-01-01"))
+		}, Medium, []string{"No contact arrangement is in place."}},
+		{"no-contact order in force since before the date", func(b *builder) {
+			b.sib("s1", "amy", "jack", graph.SiblingFull, separated(graph.SeparationNotSafe), restrictedSince(graph.RestrictNoContact, "2024-01-01"))
 		}, Info, []string{"restricted (no contact, by order)"}},
 		{"step sibling counts", func(b *builder) {
 			b.sib("s1", "jack", "amy", graph.SiblingStep)
@@ -72,6 +96,9 @@ func TestSeparatedSibling(t *testing.T) {
 		{"shared parent without a sibling relationship", func(b *builder) {
 			b.adult("dad", "Dad Test").rel("p1", "dad", "amy", graph.RelParent).rel("p2", "dad", "jack", graph.RelParent)
 		}, High, []string{"share a parent (Dad), but no sibling relationship is recorded"}},
+		{"shared parent whose relationship with one has ended", func(b *builder) {
+			b.adult("dad", "Dad Test").rel("p1", "dad", "amy", graph.RelParent).rel("p2", "dad", "jack", graph.RelParent, until("2023-06-01"))
+		}, High, []string{"share a parent (Dad)"}},
 		{"sibling relationship ended", func(b *builder) {
 			b.sib("s1", "amy", "jack", graph.SiblingLike, until("2024-01-01"))
 		}, "", nil},
@@ -203,8 +230,16 @@ func TestUnrecordedSibling(t *testing.T) {
 			b.adult("dad", "Dad Test").rel("p1", "dad", "amy", graph.RelParent).rel("p2", "dad", "jack", graph.RelParent).
 				sib("s1", "jack", "amy", graph.SiblingHalf, until("2023-05-01"))
 		}, []graph.ID{"jack"}, High, "was recorded but ended on 1 May 2023"},
-		{"parent relationship ended for one", func(b *builder) {
+		{"parent relationship ended for one: still siblings in law", func(b *builder) {
 			b.adult("dad", "Dad Test").rel("p1", "dad", "amy", graph.RelParent).rel("p2", "dad", "jack", graph.RelParent, until("2020-01-01"))
+		}, []graph.ID{"jack"}, High, "share a parent (Dad), so they are siblings by the legal definition"},
+		{"parent relationships ended for both (adoption)", func(b *builder) {
+			b.adult("dad", "Dad Test").adult("mum", "Mum Test").
+				rel("p1", "dad", "amy", graph.RelParent, until("2021-01-01")).rel("p2", "dad", "jack", graph.RelParent, until("2021-01-01")).
+				rel("p3", "mum", "amy", graph.RelParent, until("2021-01-01")).rel("p4", "mum", "jack", graph.RelParent, until("2021-01-01"))
+		}, []graph.ID{"jack"}, High, "share parents (Dad and Mum), so they are full siblings"},
+		{"parent relationship not started by the date", func(b *builder) {
+			b.adult("dad", "Dad Test").rel("p1", "dad", "amy", graph.RelParent).rel("p2", "dad", "jack", graph.RelParent, since("2024-07-01"))
 		}, nil, "", ""},
 		{"grandparent in common is not a parent", func(b *builder) {
 			b.rel("g1", "gran", "amy", graph.RelGrandparent).rel("g2", "gran", "jack", graph.RelGrandparent)

@@ -63,7 +63,8 @@ func NewGraph(nodes []graph.ID, edges [][2]graph.ID) *Graph {
 // ConnectionGraph is the child's connection network at n.AsOf: everyone
 // in n, joined by every relationship that counts at the date, except
 // professional ones (a worker linked to everyone is not a family route)
-// and those restricted to no contact (not a route for contact). The
+// and those restricted to no contact at the date (not a route for
+// contact). The
 // fragile_connection flag, key people and the networkx cross-check all
 // use this graph.
 func ConnectionGraph(n *graph.Network) *Graph {
@@ -83,10 +84,12 @@ func ConnectionGraph(n *graph.Network) *Graph {
 	return NewGraph(nodes, edges)
 }
 
-// isRoute reports whether r is an edge of the connection network on day.
+// isRoute reports whether r is an edge of the connection network on day:
+// it counts at the day, is not professional, and no restriction to no
+// contact is in force on it (one starting after day does not count yet).
 func isRoute(r *graph.Relationship, day graph.Date) bool {
 	return r.Span().Covers(day) && r.Kind != graph.RelProfessional &&
-		(r.Restriction == nil || r.Restriction.Kind != graph.RestrictNoContact)
+		!noContactOn([]*graph.Relationship{r}, day)
 }
 
 // Nodes returns the people in the graph, in id order.

@@ -78,17 +78,15 @@ func (s *snapshot) group(members []graph.ID) SiblingGroup {
 
 // classify says where the looked-after members live: all in one household
 // (together), each in a different one (apart) or in between (partly
-// together). A member whose household is not recorded counts as living
-// apart from the others, since being together cannot be shown.
+// together). A member whose household at the date is not recorded is
+// neither together with the others nor apart from them, so is left out,
+// as the authority report leaves them out of its rates; a group with
+// fewer than two looked-after members with a recorded household is not
+// applicable.
 func classify(members []GroupMember) GroupStatus {
 	var homes []string
 	for _, m := range members {
-		if !m.LookedAfter {
-			continue
-		}
-		if m.Household == "" {
-			homes = append(homes, "\x00"+m.Person) // unique: ids never contain NUL
-		} else {
+		if m.LookedAfter && m.Household != "" {
 			homes = append(homes, m.Household)
 		}
 	}

@@ -60,10 +60,17 @@ func TestSiblingGroupStatus(t *testing.T) {
 			b.kids(map[string]string{"a": "h1"}).child("b", "Kid b", "2004-01-01", "2020-01-01").lives("b", "h2", "2020-01-01", "").
 				sib("s1", "a", "b", graph.SiblingFull)
 		}, "[{[a+h1 b-h2] not_applicable}]"},
-		{"home not recorded counts as apart", func(b *builder) {
+		{"home not recorded is left out: together", func(b *builder) {
 			b.kids(map[string]string{"a": "h1", "b": "h1", "c": ""}).
 				sib("s1", "a", "b", graph.SiblingFull).sib("s2", "a", "c", graph.SiblingFull)
-		}, "[{[a+h1 b+h1 c+] partly_together}]"},
+		}, "[{[a+h1 b+h1 c+] together}]"},
+		{"home not recorded is left out: apart", func(b *builder) {
+			b.kids(map[string]string{"a": "h1", "b": "h2", "c": ""}).
+				sib("s1", "a", "b", graph.SiblingFull).sib("s2", "a", "c", graph.SiblingFull)
+		}, "[{[a+h1 b+h2 c+] apart}]"},
+		{"one looked-after member with a recorded home: not applicable", func(b *builder) {
+			b.kids(map[string]string{"a": "h1", "c": ""}).sib("s1", "a", "c", graph.SiblingFull)
+		}, "[{[a+h1 c+] not_applicable}]"},
 		{"cycle and duplicate relationships make one group", func(b *builder) {
 			b.kids(map[string]string{"a": "h1", "b": "h2", "c": "h3"}).
 				sib("s1", "a", "b", graph.SiblingFull).sib("s2", "b", "c", graph.SiblingFull).

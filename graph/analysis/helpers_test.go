@@ -168,6 +168,13 @@ func restricted(k graph.RestrictionKind) relOpt {
 	}
 }
 
+// restrictedSince is restricted with the restriction in force from d.
+func restrictedSince(k graph.RestrictionKind, d string) relOpt {
+	return func(r *graph.Relationship) {
+		r.Restriction = &graph.Restriction{Kind: k, Basis: graph.BasisOrder, Since: graph.MustDate(d)}
+	}
+}
+
 func separated(reason graph.SeparationReason) relOpt {
 	return func(r *graph.Relationship) { r.Separation = &graph.Separation{Reason: reason} }
 }

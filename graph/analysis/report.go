@@ -15,26 +15,36 @@ import (
 //
 // A looked-after child is someone looked after at the date and under 18.
 // Siblings follow the legal definition as far as the record shows: a
-// current sibling relationship of any sub-kind, or a current parent in
-// common. A child is separated when they live in a different household from
-// at least one looked-after sibling. Children whose own household at the
-// date is not recorded are counted in HouseholdNotRecorded and left out of
-// every rate, since whether they are separated cannot be told.
+// current sibling relationship of any sub-kind, or a parent in common
+// (through parent relationships that had started by the date, ended or
+// not). A child is separated when they live in a different household from
+// at least one looked-after sibling.
+//
+// A looked-after child whose household at the date is not recorded is
+// neither together with nor apart from their siblings, the same rule as
+// for sibling groups: they are counted in HouseholdNotRecorded and left
+// out of every rate and of the classification of their siblings and
+// group. A child is assessed when they and at least one looked-after
+// sibling have a recorded household; the rates are over assessed
+// children (the sum of the BySiblings or ByPlacement children).
 type Report struct {
 	AsOf graph.Date `json:"as_of"`
 	// LookedAfterChildren is every looked-after child in the authority.
 	LookedAfterChildren int `json:"looked_after_children"`
 	// WithLookedAfterSibling is how many of them have a looked-after sibling.
 	WithLookedAfterSibling int `json:"with_looked_after_sibling"`
-	// HouseholdNotRecorded is how many of those have no household recorded
-	// at the date; they are excluded from the rates below.
+	// HouseholdNotRecorded is how many looked-after children have no
+	// household recorded at the date: the data gap. They are left out of
+	// the rates below, and so are children whose only looked-after
+	// siblings are among them.
 	HouseholdNotRecorded int `json:"household_not_recorded"`
-	// Separated is how many live apart from at least one looked-after
-	// sibling, and SeparatedRate the share of those assessable.
+	// Separated is how many assessed children live apart from at least
+	// one looked-after sibling, and SeparatedRate their share of the
+	// assessed children.
 	Separated     int     `json:"separated"`
 	SeparatedRate float64 `json:"separated_rate"`
-	// BySiblings breaks the rate down by number of looked-after siblings:
-	// "1", "2", "3", "4+".
+	// BySiblings breaks the rate down by number of looked-after siblings
+	// with a recorded household: "1", "2", "3", "4+".
 	BySiblings []Rate `json:"by_looked_after_siblings"`
 	// ByPlacement breaks the rate down by the child's placement type:
 	// "kinship", "foster", "residential" (residential and secure), "other"
@@ -107,53 +117,11 @@ func SiblingPlacementReport(n *graph.Network) Report {
 	r.AsOf = n.AsOf
 	s := newLeanSnapshot(n, graph.RelSibling, graph.RelParent)
 	for i := range n.People {
-		id := n.People[i].ID
-		if !s.lookedAfterChild(id) {
-			continue
-		}
-		r.LookedAfterChildren++
-		var las []sibTie
-		for _, t := range s.siblingsOf(id) {
-			if s.lookedAfterChild(t.other) {
-				las = append(las, t)
-			}
-		}
-		if len(las) == 0 {
-			continue
-		}
-		r.WithLookedAfterSibling++
-		h := s.household(id)
-		if h == nil {
-			r.HouseholdNotRecorded++
-			continue
-		}
-		separated := false
-		for _, t := range las {
-			ho := s.household(t.other)
-			if ho == nil || ho.ID == h.ID {
-				continue
-			}
-			separated = true
-			if id < t.other {
-				r.Separations++
-				if t.separation() == nil {
-					r.SeparationsNoReason++
-				}
-			}
-		}
-		add := func(rt *Rate) {
-			rt.Children++
-			if separated {
-				rt.Separated++
-			}
-		}
-		add(&r.BySiblings[min(len(las), 4)-1])
-		add(&r.ByPlacement[placementCategory(h.Kind)])
-		if separated {
-			r.Separated++
+		if id := n.People[i].ID; s.lookedAfterChild(id) {
+			r.addChild(s, id)
 		}
 	}
-	r.SeparatedRate = ratio(r.Separated, r.WithLookedAfterSibling-r.HouseholdNotRecorded)
+	r.SeparatedRate = ratio(r.Separated, r.assessed())
 	for _, rts := range [][]Rate{r.BySiblings, r.ByPlacement} {
 		for i := range rts {
 			rts[i].Rate = ratio(rts[i].Separated, rts[i].Children)
@@ -176,6 +144,71 @@ func SiblingPlacementReport(n *graph.Network) Report {
 	return r
 }
 
+// addChild counts one looked-after child id.
+func (r *Report) addChild(s *snapshot, id graph.ID) {
+	r.LookedAfterChildren++
+	h := s.household(id)
+	if h == nil {
+		r.HouseholdNotRecorded++
+	}
+	las, known := s.lookedAfterSiblings(id)
+	if len(las) > 0 {
+		r.WithLookedAfterSibling++
+	}
+	if h == nil || len(known) == 0 {
+		return // not assessed: where they live, or where all their siblings live, is not known
+	}
+	separated := false
+	for _, t := range known {
+		if s.household(t.other).ID == h.ID {
+			continue
+		}
+		separated = true
+		if id < t.other {
+			r.Separations++
+			if t.separation() == nil {
+				r.SeparationsNoReason++
+			}
+		}
+	}
+	add := func(rt *Rate) {
+		rt.Children++
+		if separated {
+			rt.Separated++
+		}
+	}
+	add(&r.BySiblings[min(len(known), 4)-1])
+	add(&r.ByPlacement[placementCategory(h.Kind)])
+	if separated {
+		r.Separated++
+	}
+}
+
+// lookedAfterSiblings returns the looked-after siblings of id, and those of
+// them whose household at the date is recorded.
+func (s *snapshot) lookedAfterSiblings(id graph.ID) (all, known []sibTie) {
+	for _, t := range s.siblingsOf(id) {
+		if !s.lookedAfterChild(t.other) {
+			continue
+		}
+		all = append(all, t)
+		if s.household(t.other) != nil {
+			known = append(known, t)
+		}
+	}
+	return all, known
+}
+
+// assessed is how many children the separation rate is over: those with
+// a recorded household and a looked-after sibling with one.
+func (r Report) assessed() int {
+	n := 0
+	for _, rt := range r.BySiblings {
+		n += rt.Children
+	}
+	return n
+}
+
 // ratio returns a/b rounded to four decimals, 0 when b is 0.
 func ratio(a, b int) float64 {
 	if b <= 0 {
@@ -196,10 +229,9 @@ func (r Report) WriteCSV(w io.Writer) error {
 		{"children", "looked_after", strconv.Itoa(r.LookedAfterChildren), "", ""},
 		{"children", "with_looked_after_sibling", strconv.Itoa(r.WithLookedAfterSibling), strconv.Itoa(r.LookedAfterChildren),
 			rate(ratio(r.WithLookedAfterSibling, r.LookedAfterChildren))},
-		{"children", "household_not_recorded", strconv.Itoa(r.HouseholdNotRecorded), strconv.Itoa(r.WithLookedAfterSibling),
-			rate(ratio(r.HouseholdNotRecorded, r.WithLookedAfterSibling))},
-		{"children", "separated", strconv.Itoa(r.Separated), strconv.Itoa(r.WithLookedAfterSibling - r.HouseholdNotRecorded),
-			rate(r.SeparatedRate)},
+		{"children", "household_not_recorded", strconv.Itoa(r.HouseholdNotRecorded), strconv.Itoa(r.LookedAfterChildren),
+			rate(ratio(r.HouseholdNotRecorded, r.LookedAfterChildren))},
+		{"children", "separated", strconv.Itoa(r.Separated), strconv.Itoa(r.assessed()), rate(r.SeparatedRate)},
 	}
 	for _, sec := range []struct {
 		name  string

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -63,27 +64,29 @@ func TestSiblingPlacementReport(t *testing.T) {
 	b := smallAuthority()
 	validate(t, b.net())
 	got := SiblingPlacementReport(b.net())
+	// f1 has no recorded home, so f1 and f2 (whose only looked-after
+	// sibling is f1) are not assessed: 9 children are.
 	want := Report{
 		AsOf:                   graph.MustDate("2024-06-01"),
 		LookedAfterChildren:    13, // a1 a2 b1 b2 b3 c1 d1 d2 e1 e2 f1 f2 g2
 		WithLookedAfterSibling: 11, // not c1, g2
 		HouseholdNotRecorded:   1,  // f1
 		Separated:              7,  // b1 b2 b3 d1 d2 e1 e2
-		SeparatedRate:          0.7,
+		SeparatedRate:          0.7778,
 		BySiblings: []Rate{
-			{"1", 7, 4, 0.5714}, // a1 a2 d1 d2 e1 e2 f2
+			{"1", 6, 4, 0.6667}, // a1 a2 d1 d2 e1 e2
 			{"2", 3, 3, 1},      // b1 b2 b3
 			{"3", 0, 0, 0},
 			{"4+", 0, 0, 0},
 		},
 		ByPlacement: []Rate{
 			{"kinship", 3, 1, 0.3333}, // a1 a2 d1
-			{"foster", 4, 3, 0.75},    // b1 b2 e1 f2
+			{"foster", 3, 3, 1},       // b1 b2 e1
 			{"residential", 2, 2, 1},  // b3 e2 (secure)
 			{"other", 1, 1, 1},        // d2 (supported living)
 		},
-		Groups:              GroupCounts{Groups: 4, Together: 1, PartlyTogether: 1, Apart: 2, SplitRate: 0.75}, // A; B; D and F
-		Separations:         4,                                                                                 // b1-b3 b2-b3 d1-d2 e1-e2
+		Groups:              GroupCounts{Groups: 3, Together: 1, PartlyTogether: 1, Apart: 1, SplitRate: 0.6667}, // A; B; D (F not applicable)
+		Separations:         4,                                                                                   // b1-b3 b2-b3 d1-d2 e1-e2
 		SeparationsNoReason: 3,
 	}
 	if !reportEqual(got, want) {
@@ -95,6 +98,45 @@ func TestSiblingPlacementReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGoldenText(t, "report_small_authority.csv", buf.Bytes())
+}
+
+// A looked-after child whose home is not recorded is neither together
+// with nor apart from their siblings, in the report as in sibling groups.
+func TestReportUnknownHousehold(t *testing.T) {
+	cases := []struct {
+		name  string
+		homes map[string]string
+		want  string // homes not recorded, separated/assessed, group status
+	}{
+		{"siblings together, one home not recorded", map[string]string{"a": "h1", "b": "h1", "c": ""},
+			"not recorded 2, separated 0/2, together"},
+		{"siblings apart, one home not recorded", map[string]string{"a": "h1", "b": "h2", "c": ""},
+			"not recorded 2, separated 2/2, apart"},
+		{"the only other home not recorded", map[string]string{"a": "h1", "c": ""},
+			"not recorded 2, separated 0/0, not_applicable"},
+		{"no home recorded for anyone", map[string]string{"a": "", "c": ""},
+			"not recorded 3, separated 0/0, not_applicable"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := fourHomes().kids(tc.homes).child("x", "Kid x", "2014-01-01", "2020-01-01") // x, with no sibling and no home, is counted as not recorded too
+			for _, id := range sortedIDs(keys(tc.homes)) {
+				if id != "a" {
+					b.sib("s-"+id, "a", id, graph.SiblingFull)
+				}
+			}
+			validate(t, b.net())
+			r := SiblingPlacementReport(b.net())
+			status := GroupStatus("none")
+			if gs := SiblingGroups(b.net()); len(gs) == 1 {
+				status = gs[0].Status
+			}
+			got := fmt.Sprintf("not recorded %d, separated %d/%d, %s", r.HouseholdNotRecorded, r.Separated, r.assessed(), status)
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
 }
 
 func reportEqual(a, b Report) bool {

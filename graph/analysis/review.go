@@ -19,8 +19,12 @@ import (
 //   - contact_dropped: the contact arrangement was removed or reduced, or
 //     there was contact in the period of the same length before the last
 //     review and none since;
-//   - changed: a restriction added, lifted or changed, contact increased,
-//     or a separation reason recorded or changed.
+//   - changed: a restriction added, lifted or changed (as in force at each
+//     date: one recorded to start after the last review counts as added),
+//     contact increased, a separation reason recorded or changed, or a
+//     sibling (by the legal definition) who now lives with the child and
+//     did not, or the other way round, when both homes are recorded at
+//     both dates.
 //
 // Details are plain language without names, so they can be shown to any
 // audience. Snapshots of different children, or with after not later than
@@ -53,10 +57,11 @@ func Review(before, after *graph.Network) []Change {
 			}
 			out = append(out, Change{Kind: Lost, Person: ro.Other(child), Relationship: id, Detail: detail})
 		default:
-			out = append(out, compareRel(child, ro, rn)...)
+			out = append(out, compareRel(child, withRestrictionOn(ro, b.day), withRestrictionOn(rn, a.day))...)
 		}
 	}
 	out = append(out, contactStopped(b, a, child)...)
+	out = append(out, livingChanged(b, a, child)...)
 	slices.SortStableFunc(out, func(x, y Change) int {
 		return cmp.Or(strings.Compare(x.Person, y.Person), strings.Compare(x.Relationship, y.Relationship),
 			strings.Compare(string(x.Kind), string(y.Kind)))
@@ -85,6 +90,17 @@ func (s *snapshot) relationship(id graph.ID) *graph.Relationship {
 	return nil
 }
 
+// withRestrictionOn returns r, or a copy of r without its restriction when
+// the restriction is not yet in force on day.
+func withRestrictionOn(r *graph.Relationship, day graph.Date) *graph.Relationship {
+	if r.Restriction == nil || restrictionOn(r, day) != nil {
+		return r
+	}
+	c := *r
+	c.Restriction = nil
+	return &c
+}
+
 // compareRel reports the changes to one relationship that counts at both
 // dates.
 func compareRel(child graph.ID, ro, rn *graph.Relationship) []Change {
@@ -97,13 +113,8 @@ func compareRel(child graph.ID, ro, rn *graph.Relationship) []Change {
 	if co != cn {
 		add(MovedCircle, fmt.Sprintf("moved from %s to %s", circleWords(co), circleWords(cn)))
 	}
-	switch d := arrangementChange(ro.Contact, rn.Contact); {
-	case d < 0:
-		add(ContactDropped, fmt.Sprintf("contact arrangement reduced from %s to %s", arrangementText(ro.Contact), arrangementText(rn.Contact)))
-	case d > 0:
-		add(Changed, fmt.Sprintf("contact arrangement increased from %s to %s", arrangementText(ro.Contact), arrangementText(rn.Contact)))
-	case !sameArrangement(ro.Contact, rn.Contact):
-		add(Changed, fmt.Sprintf("contact arrangement changed from %s to %s", arrangementText(ro.Contact), arrangementText(rn.Contact)))
+	if k, detail := arrangementDetail(ro.Contact, rn.Contact); detail != "" {
+		add(k, detail)
 	}
 	switch {
 	case ro.Restriction == nil && rn.Restriction != nil:
@@ -161,21 +172,88 @@ func contactStopped(b, a *snapshot, child graph.ID) []Change {
 	return out
 }
 
+// livingChanged reports the siblings of the child at the later date who
+// moved in with the child, or apart, between the two dates. When a home
+// is not recorded at either date nothing is said.
+func livingChanged(b, a *snapshot, child graph.ID) []Change {
+	var out []Change
+	for _, t := range a.siblingsOf(child) {
+		before, okb := b.together(child, t.other)
+		now, oka := a.together(child, t.other)
+		if !okb || !oka || before == now {
+			continue
+		}
+		c := Change{Kind: Changed, Person: t.other,
+			Detail: "now living in the same home; they lived apart at the last review"}
+		if !now {
+			c.Detail = "now living in different homes; they lived together at the last review"
+		}
+		if len(t.rels) > 0 {
+			c.Relationship = t.rels[0].ID
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// together reports whether x and y live in the same household at the
+// date, and false for known when either household is not recorded.
+func (s *snapshot) together(x, y graph.ID) (same, known bool) {
+	hx, hy := s.household(x), s.household(y)
+	if hx == nil || hy == nil {
+		return false, false
+	}
+	return hx.ID == hy.ID, true
+}
+
+// arrangementDetail describes how the contact arrangement changed, with
+// its change kind; "" when it did not.
+func arrangementDetail(o, n *graph.Arrangement) (ChangeKind, string) {
+	from, to := reviewArrangementText(o), reviewArrangementText(n)
+	switch d := arrangementChange(o, n); {
+	case d < 0 && o == nil:
+		return ContactDropped, "contact arrangement recorded as " + to + " (no arrangement was recorded before)"
+	case d < 0:
+		return ContactDropped, fmt.Sprintf("contact arrangement reduced from %s to %s", from, to)
+	case d > 0:
+		return Changed, fmt.Sprintf("contact arrangement increased from %s to %s", from, to)
+	case !sameArrangement(o, n):
+		return Changed, fmt.Sprintf("contact arrangement changed from %s to %s", from, to)
+	}
+	return "", ""
+}
+
+// reviewArrangementText is arrangementText, telling an arrangement of no
+// contact from one that is not recorded.
+func reviewArrangementText(a *graph.Arrangement) string {
+	if a == nil {
+		return "no recorded arrangement"
+	}
+	return arrangementText(a)
+}
+
 // arrangementChange compares two arrangements: negative when contact was
 // reduced (or removed), positive when increased, zero when neither can be
-// said.
+// said. An arrangement of no contact recorded where none was recorded
+// before is a reduction, not an increase; removing the record of an
+// arrangement of no contact is neither.
 func arrangementChange(o, n *graph.Arrangement) int {
-	mo, mn := 0, 0
-	if o != nil {
-		mo = modeRank(o.Mode)
+	switch {
+	case o == nil && n == nil:
+		return 0
+	case o == nil && n.Mode == graph.ContactNone:
+		return -1
+	case o == nil:
+		return 1
+	case n == nil && o.Mode == graph.ContactNone:
+		return 0
+	case n == nil:
+		return -1
 	}
-	if n != nil {
-		mn = modeRank(n.Mode)
-	}
-	if mo != mn {
+	if mo, mn := modeRank(o.Mode), modeRank(n.Mode); mo != mn {
 		return cmp.Compare(mn, mo)
 	}
-	if o == nil || n == nil || o.Frequency == n.Frequency {
+	if o.Frequency == n.Frequency {
 		return 0
 	}
 	do, dn := o.Frequency.Days(), n.Frequency.Days()

@@ -99,6 +99,9 @@ func TestArrangementChange(t *testing.T) {
 		{a(graph.ContactDirect, graph.FreqMonthly), a(graph.ContactDirect, graph.FreqWeekly), 1},
 		{a(graph.ContactDirect, graph.FreqMonthly), a(graph.ContactDirect, graph.FreqAsAgreed), 0},
 		{a(graph.ContactDirect, graph.FreqMonthly), a(graph.ContactNone, ""), -1},
+		{nil, a(graph.ContactNone, ""), -1}, // first recorded as no contact: not an increase
+		{a(graph.ContactNone, ""), nil, 0},  // the record of no contact removed: neither
+		{a(graph.ContactNone, ""), a(graph.ContactIndirect, graph.FreqYearly), 1},
 	}
 	for _, tc := range cases {
 		if got := arrangementChange(tc.o, tc.n); got != tc.want {
@@ -131,6 +134,10 @@ func TestCompareRel(t *testing.T) {
 		{r(arranged(graph.ContactDirect, graph.FreqMonthly)), r(arranged(graph.ContactDirect, graph.FreqWeekly)), "changed: contact arrangement increased from direct contact monthly to direct contact weekly"},
 		{r(arranged(graph.ContactDirect, graph.FreqMonthly)), r(arranged(graph.ContactDirect, graph.FreqAsAgreed)), "changed: contact arrangement changed from direct contact monthly to direct contact as agreed"},
 		{r(circle(graph.CircleClose)), r(), "moved_circle: moved from the close circle to no circle"},
+		{r(), r(arranged(graph.ContactNone, "")), "contact_dropped: contact arrangement recorded as no contact (no arrangement was recorded before)"},
+		{r(arranged(graph.ContactNone, "")), r(), "changed: contact arrangement changed from no contact to no recorded arrangement"},
+		{r(arranged(graph.ContactDirect, graph.FreqWeekly)), r(), "contact_dropped: contact arrangement reduced from direct contact weekly to no recorded arrangement"},
+		{r(), r(arranged(graph.ContactIndirect, graph.FreqMonthly)), "changed: contact arrangement increased from no recorded arrangement to indirect contact monthly"},
 	}
 	for _, tc := range cases {
 		var got []string
@@ -140,5 +147,77 @@ func TestCompareRel(t *testing.T) {
 		if strings.Join(got, "; ") != tc.want {
 			t.Errorf("got %q, want %q", strings.Join(got, "; "), tc.want)
 		}
+	}
+}
+
+// A restriction counts in a review from the date it is in force, so one
+// recorded to start between the two dates reads as added.
+func TestReviewRestrictionSince(t *testing.T) {
+	cases := []struct {
+		name, since string
+		want        string
+	}{
+		{"in force before the last review", "2023-06-01", ""},
+		{"starts between the reviews", "2024-03-01", "changed s1: restriction added: no contact, by order"},
+		{"starts after now", "2024-09-01", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			at := func(asOf string) *graph.Network {
+				return newNet("amy", asOf).child("amy", "Amy Test", "2014-03-01", "2023-01-10").
+					child("jack", "Jack Test", "2016-02-01", "").
+					sib("s1", "amy", "jack", graph.SiblingFull, restrictedSince(graph.RestrictNoContact, tc.since)).net()
+			}
+			var lines []string
+			for _, c := range Review(at("2024-01-01"), at("2024-06-01")) {
+				lines = append(lines, fmt.Sprintf("%s %s: %s", c.Kind, c.Relationship, c.Detail))
+			}
+			if got := strings.Join(lines, "\n"); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// A review says when a sibling moved in with the child or apart, as long
+// as both homes are recorded at both dates.
+func TestReviewLivingTogether(t *testing.T) {
+	cases := []struct {
+		name  string
+		build func(b *builder)
+		want  string
+	}{
+		{"reunited", func(b *builder) {
+			b.lives("jack", "h-elm", "2023-01-10", "2024-02-29").lives("jack", "h-oak", "2024-03-01", "")
+		}, "changed jack s1: now living in the same home; they lived apart at the last review"},
+		{"separated", func(b *builder) {
+			b.lives("jack", "h-oak", "2023-01-10", "2024-02-29").lives("jack", "h-elm", "2024-03-01", "")
+		}, "changed jack s1: now living in different homes; they lived together at the last review"},
+		{"apart at both dates", func(b *builder) {
+			b.lives("jack", "h-elm", "2023-01-10", "")
+		}, ""},
+		{"home not recorded at the last review", func(b *builder) {
+			b.lives("jack", "h-oak", "2024-03-01", "")
+		}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := newNet("amy", "2024-06-01").child("amy", "Amy Test", "2014-03-01", "2023-01-10").
+				child("jack", "Jack Test", "2016-02-01", "2023-01-10").
+				home("h-oak", graph.HouseholdFoster, "Oak foster home").home("h-elm", graph.HouseholdFoster, "Elm foster home").
+				lives("amy", "h-oak", "2023-01-10", "").
+				sib("s1", "amy", "jack", graph.SiblingFull).contact("amy", "jack", "2024-05-01")
+			tc.build(b)
+			validate(t, b.net())
+			before := b.n
+			before.AsOf = graph.MustDate("2024-01-01")
+			var lines []string
+			for _, c := range Review(&before, b.net()) {
+				lines = append(lines, fmt.Sprintf("%s %s %s: %s", c.Kind, c.Person, c.Relationship, c.Detail))
+			}
+			if got := strings.Join(lines, "\n"); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -59,12 +59,17 @@ func (s *snapshot) between(a, b graph.ID) []*graph.Relationship {
 	return out
 }
 
-// parentRels returns the current parent relationships naming id as the
-// child (From is the parent).
+// started reports whether r had begun by the snapshot's date, ended or not.
+func (s *snapshot) started(r *graph.Relationship) bool { return r.Span().Started(s.day) }
+
+// parentRels returns the parent relationships naming id as the child (From
+// is the parent) that had started by the date, ended or not: a parent in
+// common makes two people siblings in law even after a parent
+// relationship record has ended (adoption, death).
 func (s *snapshot) parentRels(id graph.ID) []*graph.Relationship {
 	var out []*graph.Relationship
 	for _, r := range s.ix.Relationships(id) {
-		if r.Kind == graph.RelParent && r.To == id && r.From != id && s.current(r) {
+		if r.Kind == graph.RelParent && r.To == id && r.From != id && s.started(r) {
 			out = append(out, r)
 		}
 	}
@@ -117,7 +122,8 @@ func (s *snapshot) sameHousehold(a, b graph.ID) bool {
 
 // sibTie is a sibling of a person by the legal definition as far as the
 // record shows: a current sibling relationship of any sub-kind, or a
-// current parent in common (full or half sibling by definition).
+// parent in common (full or half sibling by definition) through parent
+// relationships that had started by the date, ended or not.
 type sibTie struct {
 	other      graph.ID
 	rels       []*graph.Relationship // current sibling relationships between them
@@ -149,17 +155,40 @@ func (t sibTie) arrangement() *graph.Arrangement {
 	return best
 }
 
-// restriction returns the most limiting restriction, if any.
-func (t sibTie) restriction() *graph.Restriction { return strongestRestriction(t.rels) }
+// restriction returns the most limiting restriction in force on day, if
+// any.
+func (t sibTie) restriction(day graph.Date) *graph.Restriction {
+	return strongestRestriction(t.rels, day)
+}
 
-func strongestRestriction(rels []*graph.Relationship) *graph.Restriction {
+// strongestRestriction returns the most limiting restriction of rels in
+// force on day (no contact over supervised only), or nil.
+func strongestRestriction(rels []*graph.Relationship, day graph.Date) *graph.Restriction {
 	var best *graph.Restriction
 	for _, r := range rels {
-		if r.Restriction != nil && (best == nil || r.Restriction.Kind == graph.RestrictNoContact) {
-			best = r.Restriction
+		if in := restrictionOn(r, day); in != nil && (best == nil || in.Kind == graph.RestrictNoContact) {
+			best = in
 		}
 	}
 	return best
+}
+
+// restrictionOn returns r's restriction when it is in force on day, or
+// nil: a restriction applies from its Since date (or always, when that is
+// not recorded). It has no end date of its own and ends with the
+// relationship, whose span callers check.
+func restrictionOn(r *graph.Relationship, day graph.Date) *graph.Restriction {
+	if r.Restriction == nil || r.Restriction.Since.After(day) {
+		return nil
+	}
+	return r.Restriction
+}
+
+// noContactOn reports whether a restriction to no contact is in force on
+// day for any of rels.
+func noContactOn(rels []*graph.Relationship, day graph.Date) bool {
+	r := strongestRestriction(rels, day)
+	return r != nil && r.Kind == graph.RestrictNoContact
 }
 
 // siblingsOf returns the siblings of id at the date, in id order.
@@ -182,7 +211,7 @@ func (s *snapshot) siblingsOf(id graph.ID) []sibTie {
 	for _, pr := range s.parentRels(id) {
 		for _, cr := range s.ix.Relationships(pr.From) {
 			o := cr.To
-			if cr.Kind != graph.RelParent || cr.From != pr.From || o == id || o == pr.From || !s.current(cr) || s.isPet(o) {
+			if cr.Kind != graph.RelParent || cr.From != pr.From || o == id || o == pr.From || !s.started(cr) || s.isPet(o) {
 				continue
 			}
 			t := get(o)

@@ -67,7 +67,7 @@ const (
 	Together       GroupStatus = "together"
 	PartlyTogether GroupStatus = "partly_together"
 	Apart          GroupStatus = "apart"
-	NotApplicable  GroupStatus = "not_applicable" // fewer than two looked-after members
+	NotApplicable  GroupStatus = "not_applicable" // fewer than two looked-after members with a recorded household
 )
 
 // SiblingGroup is a connected component over sibling relationships of
