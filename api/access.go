@@ -80,7 +80,7 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		c.Response().Writer = held.ResponseWriter
 		if aerr := s.record(c, r, err); aerr != nil && c.Response().Status < 400 {
-			return held.refuse(requestID(c))
+			return held.refuse(requestID(c), c.Request().Method != http.MethodGet && c.Request().Method != http.MethodHead)
 		}
 		return held.release()
 	}
@@ -122,8 +122,9 @@ func (h *heldResponse) release() error {
 }
 
 // refuse drops the held response and answers 503 instead: the audit
-// trail could not record the access.
-func (h *heldResponse) refuse(rid string) error {
+// trail could not record the access. write says the request changed data
+// (and succeeded): the client is told so, lest it repeat the change.
+func (h *heldResponse) refuse(rid string, write bool) error {
 	hdr := h.Header()
 	for _, k := range []string{"Content-Length", "Content-Disposition", "ETag", "Location", "Cache-Control"} {
 		hdr.Del(k)
@@ -131,8 +132,11 @@ func (h *heldResponse) refuse(rid string) error {
 	hdr.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
 	hdr.Set(echo.HeaderCacheControl, "no-store")
 	h.ResponseWriter.WriteHeader(http.StatusServiceUnavailable)
-	return json.NewEncoder(h.ResponseWriter).Encode(errorBody{Error: errorDetail{Code: "unavailable",
-		Message: "the audit trail could not record this request, so nothing was returned; try again shortly", RequestID: rid}})
+	msg := "the audit trail could not record this request, so nothing was returned; try again shortly"
+	if write {
+		msg = "the change was made but the audit trail could not record it, so nothing was returned; read the record before trying again"
+	}
+	return json.NewEncoder(h.ResponseWriter).Encode(errorBody{Error: errorDetail{Code: "unavailable", Message: msg, RequestID: rid}})
 }
 
 // authorise authenticates the caller and checks role and scope.

@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"sync/atomic"
 	"testing"
 
@@ -50,7 +51,7 @@ func BenchmarkMapEndpoint(b *testing.B) {
 				res.Body.Close()
 			}
 			var n atomic.Int64
-			b.SetParallelism(4) // 4 x GOMAXPROCS(2) = 8 clients
+			b.SetParallelism(max(1, 8/runtime.GOMAXPROCS(0))) // 8 clients
 			b.ResetTimer()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
@@ -122,12 +123,15 @@ func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
 	}
 	out, ok := s.maps.get(key)
 	if !ok {
-		// Never hand the request context to the renderer's module: a client
-		// that goes away must not break Graphviz for the process. The
-		// renderer detaches the work itself; the caller still stops waiting
-		// when it leaves.
+		// The renderer never hands a context to Graphviz's module (a
+		// cancelled render would break it for the process). The wait here
+		// is detached from the client, so that a map whose client left is
+		// still finished and cached for the next request, and bounded by
+		// renderWait, so that a stuck render cannot hold the handler.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), renderWait)
+		defer cancel()
 		var err error
-		out, err = s.renderer.Render(context.WithoutCancel(c.Request().Context()), dot, f)
+		out, err = s.renderer.Render(ctx, dot, f)
 		if err != nil {
 			// Graphviz's messages may quote label text (names): log the stage
 			// only, never the detail.
@@ -138,6 +142,9 @@ func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
 	}
 	return c.Blob(http.StatusOK, contentTypes[f], out)
 }
+
+// renderWait bounds how long a request waits for its map to be drawn.
+const renderWait = 90 * time.Second
 
 // etagMatches implements If-None-Match: a list of tags or "*".
 func etagMatches(header, etag string) bool {

@@ -72,7 +72,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	e := newEnv(stdout, stderr)
 	defer e.close()
-	if err := cmd(ctx, e, args[1:]); err != nil {
+	err := cmd(ctx, e, args[1:])
+	if aerr := auditCLI(ctx, e, args, err); aerr != nil {
+		fmt.Fprintf(stderr, "kinmap %s: %v\n", args[0], errAuditCLI)
+		if err == nil {
+			return 1
+		}
+	}
+	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "kinmap %s: %v\n", args[0], err)

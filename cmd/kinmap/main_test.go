@@ -159,7 +159,42 @@ func TestTokenAndAuditCommands(t *testing.T) {
 	if _, _, code := kinmap(t, "token", "create", "--user", "x", "--role", "superuser"); code != 1 {
 		t.Errorf("unknown role: got code %d, want 1", code)
 	}
-	if _, _, code := kinmap(t, "audit", "--from", "2026-01-01", "--json"); code != 0 {
+	out, _, code = kinmap(t, "audit", "--from", "2026-01-01", "--json")
+	if code != 0 {
 		t.Errorf("audit: code %d", code)
+	}
+	// The command line's own use is on the trail: the operator, the
+	// command, and whether it worked.
+	var events []graph.AuditEvent
+	if err := json.Unmarshal([]byte(out), &events); err != nil {
+		t.Fatalf("audit --json: %v: %.200s", err, out)
+	}
+	var got []string
+	for _, e := range events {
+		if !strings.HasPrefix(e.User, "cli:") || e.Role != graph.RoleAdmin {
+			t.Errorf("event %s: got user %q role %q, want cli:USER as admin", e.Action, e.User, e.Role)
+		}
+		got = append(got, e.Action+" "+e.Outcome)
+	}
+	want := []string{"cli_token_create allowed", "cli_token_list allowed", "cli_token_revoke allowed",
+		"cli_token_list allowed", "cli_token_create error"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("audit trail of the commands:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+func TestFlagValue(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--child", "ard-amy"}, "ard-amy"},
+		{[]string{"-child=ard-amy", "--json"}, "ard-amy"},
+		{[]string{"--audience", "family", "--child"}, ""},
+		{[]string{"--json"}, ""},
+	} {
+		if got := flagValue(tt.args, "child"); got != tt.want {
+			t.Errorf("flagValue(%q): got %q, want %q", tt.args, got, tt.want)
+		}
 	}
 }
