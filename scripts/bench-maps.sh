@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench-maps.sh: time kinmap's in-process renderer (go-graphviz, WASM)
-# against the Graphviz dot command on the same DOT files, the golden maps
-# of every fixture family for every audience (viz/testdata/*.dot).
+# against the Graphviz dot command on the same DOT files: the maps of
+# every fixture family for every audience, as the code draws them now,
+# written to a temporary directory (tracked files, the golden DOT files
+# included, are never touched).
 #
 #   scripts/bench-maps.sh            # 5 runs per map
 #   RUNS=20 scripts/bench-maps.sh
@@ -24,14 +26,15 @@ if ! command -v dot >/dev/null 2>&1; then
 	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq graphviz >/dev/null
 fi
 
-echo "writing the golden DOT files (viz/testdata/*.dot)" >&2
-go test ./viz/ -run 'TestGoldenDOT$' -count=1 -update >/dev/null
-
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/maps"
+
+echo "writing the maps' DOT to $tmp/maps" >&2
+VIZ_LOOK="$tmp/maps" VIZ_LOOK_FORMATS=dot go test ./viz/ -run '^TestLook$' -count=1 >/dev/null
 
 echo "timing kinmap's renderer ($RUNS runs per map)" >&2
-go test ./viz/ -run '^$' -bench 'BenchmarkGoldenSVG' -benchtime "${RUNS}x" -count=1 >"$tmp/bench.txt"
+VIZ_BENCH_DOT="$tmp/maps" go test ./viz/ -run '^$' -bench 'BenchmarkGoldenSVG' -benchtime "${RUNS}x" -count=1 >"$tmp/bench.txt"
 # BenchmarkGoldenSVG/ardvane-child-family-2   5   12345678 ns/op ...
 awk '/^BenchmarkGoldenSVG\// {
 	name = $1; sub(/^BenchmarkGoldenSVG\//, "", name); sub(/-[0-9]+$/, "", name)
@@ -40,7 +43,7 @@ awk '/^BenchmarkGoldenSVG\// {
 
 echo "timing dot -Tsvg ($RUNS runs per map): $(dot -V 2>&1)" >&2
 : >"$tmp/dot.txt"
-for f in viz/testdata/*.dot; do
+for f in "$tmp"/maps/*.dot; do
 	name="$(basename "$f" .dot)"
 	start=$(date +%s%N)
 	for _ in $(seq "$RUNS"); do

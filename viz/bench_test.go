@@ -56,12 +56,17 @@ func benchRender(b *testing.B, f Format) {
 	}
 }
 
-// BenchmarkGoldenSVG renders each golden DOT file (testdata/*.dot) to SVG:
-// scripts/bench-maps.sh compares it with the dot command on the same files.
+// BenchmarkGoldenSVG renders each DOT file of $VIZ_BENCH_DOT (the golden
+// files, testdata/*.dot, when unset) to SVG: scripts/bench-maps.sh
+// compares it with the dot command on the same files.
 func BenchmarkGoldenSVG(b *testing.B) {
-	files, err := filepath.Glob(filepath.Join("testdata", "*.dot"))
+	dir := os.Getenv("VIZ_BENCH_DOT")
+	if dir == "" {
+		dir = "testdata"
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.dot"))
 	if err != nil || len(files) == 0 {
-		b.Skip("no golden DOT files: run go test ./viz/ -run TestGoldenDOT -update")
+		b.Skip("no DOT files in " + dir)
 	}
 	sort.Strings(files)
 	r := NewRenderer()

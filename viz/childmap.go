@@ -21,13 +21,26 @@ func ChildMapDOT(in Input) ([]byte, error) {
 	return radialDOT(v), nil
 }
 
-// radialDOT draws a connection or review map from its view.
+// radialDOT draws a connection or review map from its view: the child in
+// the middle of the circles, people with no circle recorded in a band
+// below, and the key (and findings) beside the drawing when the page is
+// wide enough for both, else below it.
 func radialDOT(v *mapView) []byte {
 	ts := textFor(v.aud)
+	budget := widthBudget(v.aud)
 	cspans := centreSpans(v.child, v.aud, ts)
 	cw, ch := labelSize(cspans, ts.detail, 10)
-	items := make([]item, len(v.people))
+	// The child's node as drawn: on a child's map, an ellipse round the
+	// label.
+	dw, dh := cw, ch
+	if v.aud == Child {
+		dw, dh = cw*1.25, ch*1.3
+	}
 	spans := make([][]span, len(v.people))
+	nodes := make([][2]float64, len(v.people)) // each node's own size
+	foot := make([][2]float64, len(v.people))  // with its outer periphery
+	var items []item
+	var onRing, inBand []int // indexes into v.people
 	for i, p := range v.people {
 		spans[i] = personSpans(p, v.aud, ts)
 		w, h := labelSize(spans[i], ts.detail, 4)
@@ -37,106 +50,125 @@ func radialDOT(v *mapView) []byte {
 		if groupStyles[p.group].peripheries > 1 {
 			outer = 8
 		}
-		items[i] = item{ring: p.ring, group: p.group, w: w + outer, h: h + outer, nodeW: w, nodeH: h}
+		nodes[i], foot[i] = [2]float64{w, h}, [2]float64{w + outer, h + outer}
+		if p.ring >= 1 && p.ring <= numRings {
+			items = append(items, item{ring: p.ring, group: p.group, w: w + outer, h: h + outer})
+			onRing = append(onRing, i)
+		} else {
+			inBand = append(inBand, i)
+		}
 	}
 	ringSpan := func(ring int) span {
 		return span{text: v.rings[ring], size: ts.ring, italic: true, color: softInk}
 	}
-	lay := layoutRadial(cw, ch, items, func(ring int) (float64, float64) {
+	lay := bestRadial(dw, dh, items, budget, func(ring int) (float64, float64) {
 		s := ringSpan(ring)
-		return textWidth(s.text, s.size, false) + 8, s.size*1.2 + 4
+		return textWidth(s.text, pointSize(s.size), false) + 8, pointSize(s.size)*1.2 + 4
 	})
+	pos := make([]rect, len(v.people))
+	for k, i := range onRing {
+		pos[i] = lay.pos[k]
+	}
+	left, right, bottom, top := lay.bounds()
+
+	// The band of people with no circle recorded.
+	var band *bandLayout
+	bandSpan := span{text: v.rings[numRings+1], size: ts.legend, bold: true, color: softInk}
+	if len(inBand) > 0 {
+		sizes := make([][2]float64, len(inBand))
+		for k, i := range inBand {
+			sizes[k] = foot[i]
+		}
+		lw := spansWidth(ts.legend, bandSpan)*widthSlack + 4
+		lh := spansHeight(ts.legend, bandSpan) + 2
+		bl := layoutBand(sizes, lw, lh, math.Max(budget, right-left), (left+right)/2, bottom-36)
+		for k, i := range inBand {
+			pos[i] = bl.members[k]
+		}
+		band = &bl
+		b := bl.box
+		left, right, bottom = math.Min(left, b.x-b.w/2), math.Max(right, b.x+b.w/2), math.Min(bottom, b.y-b.h/2)
+	}
+	// A map with no one on it says so under the child.
+	empty := span{text: "No connections recorded yet", size: ts.detail, italic: true, color: softInk}
+	if v.aud == Child {
+		empty.text = "No one added yet"
+	}
+	emptyAt := rect{0, -dh/2 - 24, spansWidth(ts.detail, empty)*widthSlack + 8, spansHeight(ts.detail, empty) + 4}
+	if len(v.people) == 0 {
+		bottom = math.Min(bottom, emptyAt.y-emptyAt.h/2)
+	}
 
 	w := &dotWriter{}
+	// The key and findings, beside or below the drawing.
+	key := &column{w: w, id: "k", aud: v.aud, ts: ts}
+	key.writeKey(v.legend, keyNotes(v))
+	list := &column{w: w, id: "f", aud: v.aud, ts: ts}
+	list.writeFindings(v.findings)
+	left, _, bottom, _ = placeColumns([]*column{key, list}, left, right, bottom, top, budget)
+
 	w.open("graph", "kinmap")
 	header(w, v, ts)
 	w.defaults("node", a("fontname", fontName), af("fontsize", ts.detail), a("fontcolor", inkColour),
 		a("shape", "box"), a("margin", num(nodeMarginX/72)+","+num(nodeMarginY/72)))
 	w.defaults("edge", a("fontname", fontName), af("fontsize", ts.detail))
 
-	// Circles of closeness, drawn first so everything else is on top. The
-	// circles hang off an invisible point at the bottom-left corner of
-	// the map: a node inside another (the child) or touching one makes
-	// Graphviz give up routing lines round nodes.
-	left, bottom := -cw/2, -ch/2
-	for ring := 1; ring <= 4; ring++ {
-		left, bottom = math.Min(left, -lay.radii[ring]), math.Min(bottom, -lay.radii[ring])
-	}
-	for _, r := range lay.pos {
-		left, bottom = math.Min(left, r.x-r.w/2), math.Min(bottom, r.y-r.h/2)
-	}
-	w.node("ra", a("shape", "point"), af("width", 0.01), a("style", "invis"), posAttr(left-12, bottom-12), ah("label", blank))
-	for ring := 1; ring <= 4; ring++ {
-		if lay.radii[ring] == 0 {
-			continue
+	// Circles of closeness and the band's box, drawn first so that
+	// everything else is on top. They hang off an invisible point at the
+	// bottom-left corner of the map: a node inside another (the child)
+	// or touching one makes Graphviz give up routing lines round nodes.
+	w.node("ra", a("shape", "point"), af("width", 0.01), a("style", "invis"), posAttr(left, bottom-12), ah("label", blank))
+	for ring := 1; ring <= numRings; ring++ {
+		if r := lay.radii[ring]; r > 0 {
+			w.edge("ra", "ra", a("pos", ellipsePos(r*lay.sx, r)), a("color", ringColour), a("style", "dashed"), af("penwidth", 1.2))
 		}
-		style := "dashed"
-		if ring == 4 {
-			style = "dotted"
-		}
-		w.edge("ra", "ra", a("pos", circlePos(lay.radii[ring])), a("color", ringColour), a("style", style), af("penwidth", 1.2))
 	}
-	for ring := 1; ring <= 4; ring++ {
+	bg := "white"
+	if v.aud == Child {
+		bg = childBackground
+	}
+	for ring := 1; ring <= numRings; ring++ {
 		if r := lay.ringLabel[ring]; r != nil {
-			bg := "white"
-			if v.aud == Child {
-				bg = childBackground
-			}
 			w.node(fmt.Sprintf("rl%d", ring), a("shape", "box"), a("style", "filled"), a("color", bg),
 				a("fillcolor", bg), a("margin", "0.02,0.01"), af("width", r.w/72), af("height", r.h/72),
 				posAttr(r.x, r.y), ah("label", lines("", ringSpan(ring))))
 		}
 	}
+	if band != nil {
+		b, l := band.box, band.label
+		w.edge("ra", "ra", a("pos", roundedRectPos(b.x, b.y, b.w, b.h, 12)), a("color", greyLine),
+			a("style", "dotted"), af("penwidth", 1.5))
+		w.node("bl", a("shape", "plaintext"), a("margin", "0"), af("width", l.w/72), af("height", l.h/72),
+			posAttr(l.x, l.y), ah("label", textTable([]span{bandSpan}, l.w, l.h)))
+	}
 
 	// The child.
 	centreAttrs := []attr{a("shape", "box"), a("style", "rounded,filled,bold"), a("fillcolor", "white"),
-		a("color", inkColour), af("penwidth", 3), af("width", cw/72), af("height", ch/72),
+		a("color", inkColour), af("penwidth", 3), af("width", dw/72), af("height", dh/72),
 		posAttr(0, 0), ah("label", lines("", cspans...))}
 	if v.aud == Child {
 		centreAttrs[0] = a("shape", "ellipse")
 		centreAttrs[1] = a("style", "filled,bold")
 		centreAttrs[2] = a("fillcolor", "#FFF3C4")
-		centreAttrs[5] = af("width", cw*1.25/72)
-		centreAttrs[6] = af("height", ch*1.3/72)
 	}
 	w.node(v.child.node, centreAttrs...)
 
 	// The people and their lines.
 	for i, p := range v.people {
 		gs := groupStyles[p.group]
-		pos := lay.pos[i]
 		w.node(p.node, a("style", gs.style), a("fillcolor", gs.fill), a("color", gs.border),
 			af("penwidth", gs.penwidth), a("peripheries", fmt.Sprint(gs.peripheries)),
-			af("width", items[i].nodeW/72), af("height", items[i].nodeH/72), posAttr(pos.x, pos.y),
+			af("width", nodes[i][0]/72), af("height", nodes[i][1]/72), posAttr(pos[i].x, pos[i].y),
 			ah("label", lines("", spans[i]...)))
 	}
 	for _, p := range v.people {
 		w.edge(v.child.node, p.node, lineAttrs(p.line, p.group, v.aud)...)
 	}
 	if len(v.people) == 0 {
-		msg := "No connections recorded yet"
-		if v.aud == Child {
-			msg = "No one added yet"
-		}
-		s := span{text: msg, size: ts.detail, italic: true, color: softInk}
-		w.node("e1", a("shape", "plaintext"), posAttr(0, -ch/2-24), ah("label", lines("", s)))
+		w.node("e1", a("shape", "plaintext"), posAttr(emptyAt.x, emptyAt.y), ah("label", lines("", empty)))
 	}
-
-	// The key (and findings) in a column to the right of the map.
-	right, top := 0.0, ch/2
-	for ring := 1; ring <= 4; ring++ {
-		right = math.Max(right, lay.radii[ring])
-		top = math.Max(top, lay.radii[ring])
-	}
-	for _, r := range lay.pos {
-		right = math.Max(right, r.x+r.w/2)
-		top = math.Max(top, r.y+r.h/2)
-	}
-	right = math.Max(right, cw/2)
-	col := &column{w: w, aud: v.aud, ts: ts, x: right + 60, y: top}
-	col.writeKey(v.legend, keyNotes(v))
-	col.writeFindings(v.findings)
-	col.flush()
+	key.flush()
+	list.flush()
 	w.close()
 	return w.bytes()
 }
@@ -155,7 +187,7 @@ func header(w *dotWriter, v *mapView, ts textStyle) {
 	w.set(a("layout", "nop2"), a("splines", "true"), a("outputorder", "edgesfirst"),
 		a("bgcolor", bg), a("pad", "0.3"), a("fontname", fontName), a("labelloc", "t"), a("labeljust", "l"))
 	titleLabel(w, v.title, v.subtitle, ts)
-	w.set(ah("kinmap_title", esc(v.a11y)), ah("kinmap_desc", esc(v.desc)))
+	w.set(ah("kinmap_title", esc(v.a11y)), ah("kinmap_desc", esc(v.desc)), af("kinmap_min_text", minPrintedText(v.aud)))
 }
 
 // titleLabel writes the graph's visible title and dates line.

@@ -366,10 +366,10 @@ func sortPeople(ps []personView) {
 // legendFor lists the groups and line styles present, in a fixed order.
 func legendFor(ps []personView, aud Audience, findings bool) []legendRow {
 	var groups [numGroups]bool
-	var lines [numLines]bool
+	var lines [numLines][numGroups]bool
 	for _, p := range ps {
 		groups[p.group] = true
-		lines[p.line] = true
+		lines[p.line][p.group] = true
 	}
 	var rows []legendRow
 	for g := range numGroups {
@@ -377,17 +377,34 @@ func legendFor(ps []personView, aud Audience, findings bool) []legendRow {
 			rows = append(rows, legendRow{isGrp: true, group: g, text: groupWord(g, aud)})
 		}
 	}
-	seen := map[string]bool{}
+	return append(rows, lineRows(lines, aud)...)
+}
+
+// lineRows are the legend rows of the line styles used, each with the
+// groups whose lines have it: one row for states worded alike (on a
+// child's map, lines that look alike).
+func lineRows(used [numLines][numGroups]bool, aud Audience) []legendRow {
+	var rows []legendRow
+	at := map[string]int{}
 	for l := range numLines {
-		if !lines[l] {
-			continue
-		}
 		w := lineWord(l, aud)
-		if w == "" || seen[w] {
-			continue
+		for g := range numGroups {
+			if !used[l][g] || w == "" {
+				continue
+			}
+			i, ok := at[w]
+			if !ok {
+				i = len(rows)
+				at[w] = i
+				rows = append(rows, legendRow{line: l, text: w})
+			}
+			if !slices.Contains(rows[i].groups, g) {
+				rows[i].groups = append(rows[i].groups, g)
+			}
 		}
-		seen[w] = true
-		rows = append(rows, legendRow{line: l, text: w})
+	}
+	for i := range rows {
+		slices.Sort(rows[i].groups)
 	}
 	return rows
 }

@@ -7,8 +7,10 @@
 //
 //   - ChildMapDOT: a child's connection map (an ecomap). The child at the
 //     centre, people on the child's own circles of closeness (closest,
-//     close, further, and an outer ring for people the child has not
-//     placed yet), in sectors by kind (brothers and sisters at the top,
+//     close, further; people the child has not placed yet are in a
+//     labelled band below the circles, not on an outer ring where they
+//     would read as the least close), in sectors by kind (brothers and
+//     sisters at the top,
 //     then parents and family, carers, friends, professionals, pets,
 //     others), lines styled by the state of the connection: strong
 //     (living together, weekly or fortnightly contact) solid and thick,
@@ -17,13 +19,19 @@
 //     Flags are written on the people they concern and, for
 //     professionals, listed with their explanations.
 //   - SiblingGroupDOT: every member of a sibling group in boxes for the
-//     homes they live in on the date, lines between them for their
-//     contact; lines between homes are numbered and described in the key.
-//   - ReviewDOT: the connection map between two dates, with gained, lost,
-//     reduced and changed connections styled and written out.
+//     homes they live in on the date, with the child's own words about
+//     each, lines between them for their contact; lines between homes are
+//     numbered and described in the key.
+//   - ReviewDOT: the connection map between two dates, with gained (thick
+//     solid), lost (dotted, a bar at the person), reduced (dashed) and
+//     changed (double) connections styled and written out after a mark
+//     (+, −, ↓, ↔, ~).
 //
 // Every map has a title with the child's name as the audience allows,
-// the as-of date, a generated-on date (an input, never the clock), a key,
+// the as-of date, a generated-on date (an input, never the clock), a key
+// that explains every box and line style on the map and nothing else (a
+// map with no one on it has none; on a child's map, where lines take the
+// colour of the person's group, a line sample shows each colour used),
 // and an accessible <title> and <desc> (the map as text) in the SVG.
 //
 // # Audiences and redaction
@@ -35,7 +43,8 @@
 // siblingmap.go, legend.go) only ever see those views. Family maps have no
 // addresses, no name or locality of a confidential household, no surnames
 // of carers (or others not birth family) living in one, no detail of
-// people whose contact with the child is restricted, no notes, no reasons.
+// people whose contact with the child is restricted (nor the name or
+// locality of their home, on anyone's node), no notes, no reasons.
 // Child maps use first names, the child's own words, warm styling, and no
 // risk language. Free text a non-professional sees is also scrubbed of the
 // protected words (a second line of defence). The tests render every
@@ -44,10 +53,24 @@
 //
 // # Layout
 //
+// Maps are embedded in A4 plans, so they are drawn for the page: text is
+// in whole points (Graphviz drops fractions of a point), and each
+// audience's smallest text must print at least minPrintedText (7pt; 9pt
+// on a child's map) when the map is shrunk to maxPageWidth. That gives a
+// width budget in points (widthBudget, style.go) that layouts keep within,
+// growing taller instead: the key and findings go below the drawing when
+// they do not fit beside it, and the SVG declares its size from the
+// content (svgsafe.go).
+//
 // The radial maps are laid out here (radial.go): sectors per group, rings
-// per circle, each ring grown until nobody overlaps, outer people
-// staggered between inner ones. The sibling map places home boxes round an
-// ellipse (siblingmap.go). Graphviz runs layout "nop2": it keeps the
+// per circle, each ring as small as it can be with nobody overlapping and
+// no circle passing behind a person on another circle, outer people
+// staggered between inner ones. A few ring shapes (circles first, then
+// slight ellipses) and pulls of outer people towards the top and bottom
+// are tried, and the smallest drawing within the budget kept. People with
+// no circle recorded are placed in rows in a band below (band.go). The
+// sibling map places home boxes round an ellipse as wide as the budget
+// allows (siblingmap.go). Graphviz runs layout "nop2": it keeps the
 // positions, routes lines round the nodes (splines=true) and draws. Two
 // rules keep routing working: no node may touch or contain another (Graphviz
 // then silently falls back to straight lines through people; keep 10 points
@@ -65,8 +88,9 @@
 // text with an ellipsis. Graphviz silently drops an HTML label it cannot
 // parse, so the writers never emit empty elements. The SVG is sanitised
 // (svgsafe.go): comments, the DOCTYPE and Graphviz's per-node <title>s go,
-// the map's own <title>/<desc> and role="img" go in, the width is capped
-// for a page, and the result must parse as XML with no script,
+// the map's own <title>/<desc> and role="img" go in, width and height are
+// set for a page (shrunk to it, but never so far that text prints below
+// the map's minimum), and the result must parse as XML with no script,
 // foreignObject, links, event attributes or external references, or it is
 // not returned.
 //
@@ -87,8 +111,12 @@
 // # Tests
 //
 // Golden DOT files are in testdata/ (go test ./viz/ -run TestGoldenDOT
-// -update rewrites them; read the diff). VIZ_LOOK=/some/dir go test ./viz/
-// -run TestLook writes every map of every family for every audience as
-// DOT, SVG and PNG, to look at. scripts/bench-maps.sh compares the
-// renderer with the dot command.
+// -update rewrites them; read the diff). Several tests render every map of
+// every looked-after child of every fixture family for every audience
+// (fixturemaps_test.go): no overlapping nodes, printed text size, key
+// against map, no confidential strings. VIZ_LOOK=/some/dir go test
+// ./viz/ -run TestLook writes every map of every family for every
+// audience as DOT, SVG and PNG (VIZ_LOOK_FORMATS picks), to look at.
+// scripts/bench-maps.sh compares the renderer with the dot command on
+// maps it writes to a temporary directory.
 package viz

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	stdhtml "html"
+	"strconv"
 
 	"github.com/goccy/go-graphviz"
 )
@@ -52,7 +53,11 @@ func renderOne(gv *graphviz.Graphviz, dot []byte, f Format) ([]byte, error) {
 		}
 		title := stdhtml.UnescapeString(g.GetStr("kinmap_title"))
 		desc := stdhtml.UnescapeString(g.GetStr("kinmap_desc"))
-		return sanitiseSVG(buf.Bytes(), title, desc)
+		minText := defaultMinText
+		if f, err := strconv.ParseFloat(g.GetStr("kinmap_min_text"), 64); err == nil && f > 0 {
+			minText = f
+		}
+		return sanitiseSVG(buf.Bytes(), title, desc, minText)
 	case PNG:
 		if err := gv.Render(ctx, g, graphviz.PNG, &buf); err != nil {
 			return nil, fmt.Errorf("viz: rendering PNG: %w", err)

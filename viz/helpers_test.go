@@ -14,7 +14,7 @@ import (
 // The dates the fixtures are designed around.
 var (
 	demoDate   = graph.MustDate("2026-11-01")
-	reviewDate = graph.MustDate("2025-11-01")
+	reviewDate = graph.MustDate("2024-06-01")
 	genDate    = graph.MustDate("2026-11-02")
 )
 

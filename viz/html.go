@@ -1,6 +1,7 @@
 package viz
 
 import (
+	"math"
 	"strings"
 )
 
@@ -66,7 +67,7 @@ func (s span) render() html {
 	if s.size > 0 || s.color != "" {
 		var attrs []string
 		if s.size > 0 {
-			attrs = append(attrs, `POINT-SIZE="`+num(s.size)+`"`)
+			attrs = append(attrs, `POINT-SIZE="`+num(pointSize(s.size))+`"`)
 		}
 		if s.color != "" {
 			attrs = append(attrs, `COLOR="`+string(esc(s.color))+`"`)
@@ -96,6 +97,11 @@ func lines(align string, spans ...span) html {
 	return html(strings.Join(parts, br) + br)
 }
 
+// pointSize is a text size as Graphviz draws it: whole points (it drops
+// the fraction of POINT-SIZE). Sizes are rounded here, and measured
+// rounded, so that text is drawn at the size it was measured at.
+func pointSize(size float64) float64 { return math.Round(size) }
+
 // blank is an HTML-like label that draws nothing.
 const blank html = " "
 
@@ -111,6 +117,7 @@ func spansHeight(def float64, spans ...span) float64 {
 		if size == 0 {
 			size = def
 		}
+		size = pointSize(size)
 		h += size * 1.2
 	}
 	return h
@@ -124,6 +131,7 @@ func spansWidth(def float64, spans ...span) float64 {
 		if size == 0 {
 			size = def
 		}
+		size = pointSize(size)
 		w = max(w, textWidth(clean(s.text), size, s.bold))
 	}
 	return w

@@ -2,7 +2,6 @@ package viz
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strconv"
 	"testing"
@@ -66,9 +65,13 @@ func checkLayout(t *testing.T, what string, svg []byte) {
 	}
 }
 
-// TestLayoutNoOverlap renders every professional map of every family and
-// the 40-connection map, and checks that no two nodes touch.
+// TestLayoutNoOverlap renders every map of every looked-after child of
+// every family for every audience, the 40-connection map and an empty
+// one, and checks that no two nodes touch.
 func TestLayoutNoOverlap(t *testing.T) {
+	for _, m := range allFixtureMaps(t) {
+		checkLayout(t, m.String(), m.svg)
+	}
 	r := NewRenderer()
 	defer r.Close()
 	render := func(what string, dot []byte) {
@@ -77,11 +80,6 @@ func TestLayoutNoOverlap(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 		checkLayout(t, what, svg)
-	}
-	for _, f := range loadFamilies(t) {
-		for _, kind := range mapKinds {
-			render(fmt.Sprintf("%s %s", f.name, kind), buildDOT(t, f, f.focus, kind, Professional))
-		}
 	}
 	for _, aud := range Audiences {
 		in := input40()
@@ -98,4 +96,21 @@ func TestLayoutNoOverlap(t *testing.T) {
 		t.Fatal(err)
 	}
 	render("no connections", dot)
+}
+
+// TestEveryCircleLabelled checks that every circle of closeness drawn on
+// a connection or review map of every looked-after child carries its
+// name.
+func TestEveryCircleLabelled(t *testing.T) {
+	reCircle := regexp.MustCompile(`(?m)^\s*ra -- ra \[pos="[^"]*", color="` + ringColour + `", style="dashed"`)
+	reLabel := regexp.MustCompile(`(?m)^\s*rl\d `)
+	for _, m := range allFixtureMaps(t) {
+		if m.kind == "siblings" {
+			continue
+		}
+		circles, labels := len(reCircle.FindAll(m.dot, -1)), len(reLabel.FindAll(m.dot, -1))
+		if circles != labels {
+			t.Errorf("%s: %d circles and %d circle names, want a name on every circle", m, circles, labels)
+		}
+	}
 }

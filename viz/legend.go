@@ -2,6 +2,7 @@ package viz
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -16,9 +17,10 @@ import (
 // column collects the rows of a key column.
 type column struct {
 	w    *dotWriter
+	id   string // prefix of its node ids: "k" for the key, "p" and "f" for lists
 	aud  Audience
 	ts   textStyle
-	x, y float64 // top-left corner
+	x, y float64 // top-left corner, set before flush
 	rows []keyRow
 }
 
@@ -28,12 +30,24 @@ type keyRow struct {
 	height float64
 }
 
-// sampleWidth is the width of the column of samples.
+// sampleWidth is the width of the column of samples and the gap after
+// it; 0 when no row has a sample.
 func (c *column) sampleWidth() float64 {
+	if !slices.ContainsFunc(c.rows, func(r keyRow) bool { return r.sample != nil }) {
+		return 0
+	}
 	if c.aud == Child {
 		return 54
 	}
 	return 44
+}
+
+// sampleGap is the offset of the text from the column's left edge.
+func (c *column) sampleGap() float64 {
+	if sw := c.sampleWidth(); sw > 0 {
+		return sw + 14
+	}
+	return 0
 }
 
 func (c *column) rowHeight() float64 { return max(c.ts.legend*1.4+10, 26) }
@@ -60,8 +74,12 @@ func legendHeading(aud Audience) string {
 	return "Key"
 }
 
-// writeKey adds the key: heading, rows and notes.
+// writeKey adds the key: heading, rows and notes. A map with nothing to
+// explain (no one on it) has no key.
 func (c *column) writeKey(rows []legendRow, notes []string) {
+	if len(rows) == 0 {
+		return
+	}
 	c.text([]span{{text: legendHeading(c.aud), size: c.ts.legend * 1.2, bold: true}}, 6)
 	for _, r := range rows {
 		c.row(r)
@@ -81,15 +99,97 @@ func (c *column) writeList(heading string, items []string) {
 	if len(items) == 0 {
 		return
 	}
-	c.rows = append(c.rows, keyRow{height: 16})
+	if len(c.rows) > 0 {
+		c.rows = append(c.rows, keyRow{height: 16})
+	}
 	c.text([]span{{text: heading, size: c.ts.legend * 1.2, bold: true}}, 4)
 	for _, f := range items {
-		c.text(wrapped(span{text: f, size: c.ts.legend * 0.95}, 64, 8), 6)
+		c.text(wrapped(span{text: f, size: c.ts.detail}, 64, 8), 6)
 	}
 }
 
 // writeFindings adds the numbered findings (professional maps).
 func (c *column) writeFindings(findings []string) { c.writeList("Findings", findings) }
+
+// textWidth is the width of the column's text; size is the whole
+// column's, samples included.
+func (c *column) textWidth() float64 {
+	width := 0.0
+	for _, r := range c.rows {
+		if len(r.spans) > 0 {
+			width = max(width, spansWidth(c.ts.legend, r.spans...)*widthSlack+6)
+		}
+	}
+	return width
+}
+
+func (c *column) size() (float64, float64) {
+	height := 0.0
+	for _, r := range c.rows {
+		height += r.height
+	}
+	return c.sampleGap() + c.textWidth(), height
+}
+
+// placeColumns places the columns (the key, then any lists) beside the
+// drawing whose bounds are given, one under the other, when the whole
+// stays within the width budget; otherwise below the drawing, side by
+// side as far as the budget (or the drawing, if wider) allows, and the
+// rest each under the shortest column placed. It returns the bounds of
+// everything. Empty columns are skipped.
+func placeColumns(cols []*column, left, right, bottom, top, budget float64) (float64, float64, float64, float64) {
+	const gapBeside, gapBelow, gapBetween = 60.0, 40.0, 28.0
+	var present []*column
+	colW := 0.0
+	for _, c := range cols {
+		if len(c.rows) > 0 {
+			present = append(present, c)
+			w, _ := c.size()
+			colW = max(colW, w)
+		}
+	}
+	if len(present) == 0 {
+		return left, right, bottom, top
+	}
+	if right+gapBeside+colW-left <= budget {
+		y := top
+		for _, c := range present {
+			_, h := c.size()
+			c.x, c.y = right+gapBeside, y
+			y -= h + gapBetween
+		}
+		return left, right + gapBeside + colW, min(bottom, y+gapBetween), top
+	}
+	avail := max(budget, right-left)
+	type stack struct{ x, bottom float64 } // a column of columns
+	var stacks []stack
+	x := left
+	newRight, newBottom := right, bottom
+	for _, c := range present {
+		w, h := c.size()
+		if len(stacks) == 0 || x+w <= left+avail {
+			c.x, c.y = x, bottom-gapBelow
+			stacks = append(stacks, stack{x, c.y - h})
+			x += w + gapBeside
+		} else {
+			// under the shortest stack it fits under
+			best := -1
+			for i, s := range stacks {
+				if s.x+w <= left+avail && (best < 0 || s.bottom > stacks[best].bottom) {
+					best = i
+				}
+			}
+			if best < 0 {
+				best = 0
+			}
+			s := &stacks[best]
+			c.x, c.y = s.x, s.bottom-gapBetween
+			s.bottom = c.y - h
+		}
+		newRight, newBottom = max(newRight, c.x+w), min(newBottom, c.y-h)
+	}
+	return left, newRight, newBottom, top
+}
 
 // flush writes the column: the samples, then one table node with every
 // row's text, its left edge a gap to the right of the samples.
@@ -98,14 +198,9 @@ func (c *column) flush() {
 		return
 	}
 	sw := c.sampleWidth()
-	textX := c.x + sw + 14
-	width, height := 0.0, 0.0
-	for _, r := range c.rows {
-		if len(r.spans) > 0 {
-			width = max(width, spansWidth(c.ts.legend, r.spans...)*widthSlack+6)
-		}
-		height += r.height
-	}
+	textX := c.x + c.sampleGap()
+	width := c.textWidth()
+	_, height := c.size()
 	// Samples, each centred on its row.
 	y := c.y
 	anchor := ""
@@ -117,7 +212,7 @@ func (c *column) flush() {
 		}
 		if r.sample.isGrp {
 			gs := groupStyles[r.sample.group]
-			c.w.node(fmt.Sprintf("k%d", i+1), a("shape", "box"), a("style", gs.style), a("fillcolor", gs.fill),
+			c.w.node(fmt.Sprintf("%s%d", c.id, i+1), a("shape", "box"), a("style", gs.style), a("fillcolor", gs.fill),
 				a("color", gs.border), af("penwidth", gs.penwidth), a("peripheries", fmt.Sprint(gs.peripheries)),
 				af("width", (sw-12)/72), af("height", (r.height-12)/72), a("fixedsize", "true"),
 				posAttr(c.x+sw/2, cy), ah("label", blank))
@@ -125,20 +220,32 @@ func (c *column) flush() {
 		}
 		if anchor == "" {
 			// Line samples hang off one invisible point above the column.
-			anchor = "ka"
+			anchor = c.id + "a"
 			c.w.node(anchor, a("shape", "point"), af("width", 0.01), a("style", "invis"),
 				posAttr(c.x, c.y+12), ah("label", blank))
 		}
-		ls := lineStyles[r.sample.line]
+		// One sample, or on a child's map, where lines take the colour
+		// of the person's group, a piece in each colour used.
+		styles := []lineStyle{lineStyles[r.sample.line]}
 		if c.aud == Child {
-			ls = childLine(r.sample.line, groupOther)
+			styles = styles[:0]
+			for _, g := range r.sample.groups {
+				styles = append(styles, childLine(r.sample.line, g))
+			}
+			if len(styles) == 0 {
+				styles = append(styles, childLine(r.sample.line, groupOther))
+			}
 		}
-		attrs := []attr{a("pos", linePos(c.x+2, cy, c.x+sw-4, cy)), a("color", ls.color),
-			a("style", ls.style), af("penwidth", ls.penwidth)}
-		if ls.head != "" {
-			attrs = append(attrs, a("dir", "forward"), a("arrowhead", ls.head), af("arrowsize", 0.8))
+		x0, x1 := c.x+2, c.x+sw-4
+		piece := (x1 - x0) / float64(len(styles))
+		for k, ls := range styles {
+			attrs := []attr{a("pos", linePos(x0+float64(k)*piece, cy, x0+float64(k+1)*piece, cy)), a("color", ls.color),
+				a("style", ls.style), af("penwidth", ls.penwidth)}
+			if ls.head != "" {
+				attrs = append(attrs, a("dir", "forward"), a("arrowhead", ls.head), af("arrowsize", 0.8))
+			}
+			c.w.edge(anchor, anchor, attrs...)
 		}
-		c.w.edge(anchor, anchor, attrs...)
 	}
 	// The text: one table, one fixed-size row per key row.
 	var b strings.Builder
@@ -165,7 +272,7 @@ func (c *column) flush() {
 		b.WriteString(`</TD></TR>`)
 	}
 	b.WriteString(`</TABLE>`)
-	c.w.node("kt", a("shape", "plaintext"), a("margin", "0"), af("width", width/72), af("height", height/72),
+	c.w.node(c.id+"t", a("shape", "plaintext"), a("margin", "0"), af("width", width/72), af("height", height/72),
 		posAttr(textX+width/2, c.y-height/2), ah("label", html(b.String())))
 	c.rows = nil
 }

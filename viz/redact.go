@@ -84,14 +84,23 @@ type redactor struct {
 	// lives (or lived) in a confidential household.
 	guarded map[graph.ID]bool
 	// terms are words that must not reach a non-professional map (names
-	// and localities of confidential households, guarded surnames,
-	// addresses); free text is scrubbed of them as a second defence.
+	// and localities of confidential households and of restricted
+	// people's homes, guarded surnames, addresses); free text is scrubbed
+	// of them as a second defence.
 	terms []string
+	// restrictedHomes are the households where someone whose contact
+	// with the child is restricted lives, and restrictedPlaces their
+	// localities (lower case), when the audience may not see restricted
+	// people's detail: a co-resident's node would otherwise say where
+	// the restricted person lives.
+	restrictedHomes  map[graph.ID]bool
+	restrictedPlaces map[string]bool
 }
 
 func newRedactor(aud Audience, n *graph.Network, child graph.ID) *redactor {
 	r := &redactor{aud: aud, allowed: map[field]bool{}, ix: graph.NewIndex(n), asOf: n.AsOf,
-		child: child, guarded: map[graph.ID]bool{}}
+		child: child, guarded: map[graph.ID]bool{}, restrictedHomes: map[graph.ID]bool{},
+		restrictedPlaces: map[string]bool{}}
 	for _, f := range allowList[aud] {
 		r.allowed[f] = true
 	}
@@ -133,6 +142,22 @@ func (r *redactor) findGuarded(n *graph.Network) {
 	for _, res := range n.Residences {
 		if confidential[res.Household] && !birthFamily(res.Person) {
 			r.guarded[res.Person] = true
+		}
+	}
+	// The homes of people whose contact with the child is restricted.
+	if !r.may(fRestrictedDetail) {
+		for _, rel := range r.ix.Relationships(r.child) {
+			other := rel.Other(r.child)
+			if other == r.child || !r.restricted(r.child, other) {
+				continue
+			}
+			if h := r.ix.HouseholdOn(other, r.asOf); h != nil {
+				r.restrictedHomes[h.ID] = true
+				terms = append(terms, clean(h.Name), clean(h.Locality))
+				if l := clean(h.Locality); l != "" {
+					r.restrictedPlaces[strings.ToLower(l)] = true
+				}
+			}
 		}
 	}
 	// Carers of anyone while that person lived in a confidential
@@ -253,8 +278,9 @@ func (r *redactor) household(h *graph.Household, withAddress bool) []string {
 		return nil
 	}
 	var name, where string
+	hidden := r.restrictedHomes[h.ID]
 	switch {
-	case h.Confidential && !r.may(fConfidentialName):
+	case hidden || (h.Confidential && !r.may(fConfidentialName)):
 		if r.may(fHouseholdKind) {
 			name = homeWord(h.Kind, r.aud)
 		}
@@ -263,7 +289,8 @@ func (r *redactor) household(h *graph.Household, withAddress bool) []string {
 	case r.may(fHouseholdKind):
 		name = homeWord(h.Kind, r.aud)
 	}
-	if r.may(fHouseholdLocality) && (!h.Confidential || r.may(fConfidentialLocality)) {
+	if r.may(fHouseholdLocality) && (!h.Confidential || r.may(fConfidentialLocality)) &&
+		!hidden && !r.restrictedPlaces[strings.ToLower(clean(h.Locality))] {
 		where = r.text(h.Locality)
 	}
 	var out []string

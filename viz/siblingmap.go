@@ -97,8 +97,10 @@ func homeSpans(h homeView, ts textStyle) []span {
 }
 
 // placeHomes puts the homes round an ellipse, the first at the top, the
-// rest clockwise, spread until no two boxes come within homeMargin.
-func placeHomes(boxes []homeBox) {
+// rest clockwise, spread until no two boxes come within homeMargin: the
+// widest ellipse that keeps the homes within the width budget (or the
+// narrowest, when none does).
+func placeHomes(boxes []homeBox, budget float64) {
 	switch len(boxes) {
 	case 0:
 		return
@@ -106,14 +108,35 @@ func placeHomes(boxes []homeBox) {
 		return
 	case 2:
 		d := (boxes[0].w+boxes[1].w)/2 + homeMargin*1.6
+		if d+(boxes[0].w+boxes[1].w)/2 > budget {
+			// one above the other
+			d = (boxes[0].h+boxes[1].h)/2 + homeMargin*1.2
+			boxes[0].y, boxes[1].y = d/2, -d/2
+			return
+		}
 		boxes[0].x, boxes[1].x = -d/2, d/2
 		return
 	}
+	for _, aspect := range []float64{1.5, 1.2, 1, 0.8, 0.6} {
+		placeHomesRound(boxes, aspect)
+		left, right := math.Inf(1), math.Inf(-1)
+		for _, b := range boxes {
+			left, right = math.Min(left, b.x-b.w/2), math.Max(right, b.x+b.w/2)
+		}
+		if right-left <= budget {
+			return
+		}
+	}
+}
+
+// placeHomesRound puts the homes round an ellipse of the given width over
+// height.
+func placeHomesRound(boxes []homeBox, aspect float64) {
 	n := len(boxes)
 	for r := 60.0; r < 8000; r += 8 {
 		for i := range boxes {
 			a := math.Pi/2 - 2*math.Pi*float64(i)/float64(n)
-			boxes[i].x, boxes[i].y = 1.5*r*math.Cos(a), r*math.Sin(a)
+			boxes[i].x, boxes[i].y = aspect*r*math.Cos(a), r*math.Sin(a)
 		}
 		ok := true
 		for i := 0; i < n && ok; i++ {
@@ -170,9 +193,37 @@ func siblingDOT(v *siblingView) []byte {
 		}
 		boxes[i] = layoutHome(h, sizes, ts)
 	}
-	placeHomes(boxes)
+	budget := widthBudget(v.aud)
+	placeHomes(boxes, budget)
 
 	w := &dotWriter{}
+	// The key, the lines between homes and the findings, beside or below
+	// the homes.
+	left, right, bottom, top := 0.0, 0.0, 0.0, 0.0
+	for i, b := range boxes {
+		if i == 0 {
+			left, right, bottom, top = b.x, b.x, b.y, b.y
+		}
+		left, right = math.Min(left, b.x-b.w/2), math.Max(right, b.x+b.w/2)
+		bottom, top = math.Min(bottom, b.y-b.h/2), math.Max(top, b.y+b.h/2)
+	}
+	var notes []string
+	if v.aud == Child {
+		notes = []string{"Each box is a home."}
+	} else {
+		notes = []string{"Each box is a home on the date; green boxes are care placements."}
+		if len(v.pairs) > 0 {
+			notes = append(notes, "Numbered lines are described below.")
+		}
+	}
+	key := &column{w: w, id: "k", aud: v.aud, ts: ts}
+	key.writeKey(v.legend, notes)
+	pairs := &column{w: w, id: "p", aud: v.aud, ts: ts}
+	pairs.writeList("Between homes", v.pairs)
+	findings := &column{w: w, id: "f", aud: v.aud, ts: ts}
+	findings.writeFindings(v.findings)
+	placeColumns([]*column{key, pairs, findings}, left, right, bottom, top, budget)
+
 	w.open("graph", "kinmap")
 	mv := &mapView{aud: v.aud, title: v.title, subtitle: v.subtitle, a11y: v.a11y, desc: v.desc}
 	header(w, mv, ts)
@@ -181,10 +232,8 @@ func siblingDOT(v *siblingView) []byte {
 		a("shape", "box"), a("margin", num(nodeMarginX/72)+","+num(nodeMarginY/72)))
 	w.defaults("edge", a("fontname", fontName), af("fontsize", ts.detail), a("fontcolor", inkColour))
 
-	right, top := 0.0, 0.0
 	for i, h := range v.homes {
 		b := boxes[i]
-		right, top = math.Max(right, b.x+b.w/2), math.Max(top, b.y+b.h/2)
 		colour := "#8C8C8C"
 		if h.care {
 			colour = okGreen
@@ -216,20 +265,9 @@ func siblingDOT(v *siblingView) []byte {
 		}
 		w.edge(l.from, l.to, attrs...)
 	}
-	col := &column{w: w, aud: v.aud, ts: ts, x: right + 60, y: top}
-	var notes []string
-	if v.aud == Child {
-		notes = []string{"Each box is a home."}
-	} else {
-		notes = []string{"Each box is a home on the date; green boxes are care placements."}
-		if len(v.pairs) > 0 {
-			notes = append(notes, "Numbered lines are described below.")
-		}
-	}
-	col.writeKey(v.legend, notes)
-	col.writeList("Between homes", v.pairs)
-	col.writeFindings(v.findings)
-	col.flush()
+	key.flush()
+	pairs.flush()
+	findings.flush()
 	w.close()
 	return w.bytes()
 }
@@ -246,6 +284,13 @@ func memberSpans(m personView, aud Audience, ts textStyle) []span {
 	}
 	if info != "" {
 		out = append(out, span{text: info, size: ts.detail})
+	}
+	if m.words != "" {
+		width := 30
+		if aud == Child {
+			width = 24
+		}
+		out = append(out, wrapped(span{text: "“" + m.words + "”", size: ts.words, italic: true}, width, 3)...)
 	}
 	for _, c := range m.contact {
 		out = append(out, span{text: c, size: ts.detail, italic: true, color: softInk})

@@ -88,6 +88,9 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 			if r.may(fAge) {
 				pv.age = ageWords(p, day)
 			}
+			if r.may(fWords) && !pv.focus {
+				pv.words = r.childWordsAbout(m.Person)
+			}
 			if r.may(fLookedAfter) {
 				if p.LookedAfterOn(day) || m.LookedAfter {
 					pv.roles = "Looked after"
@@ -188,7 +191,7 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 		}
 		return strings.Compare(x[1], y[1])
 	})
-	var lineSet [numLines]bool
+	var lineSet [numLines][numGroups]bool
 	for _, pair := range pairs {
 		f := factsBetween(ix, pair[0], pair[1], day)
 		hidden := !r.may(fRestrictedDetail) && (r.restricted(focus, pair[0]) || r.restricted(focus, pair[1]))
@@ -202,7 +205,7 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 			v.pairs = append(v.pairs, fmt.Sprintf("%d. %s and %s: %s", lk.number,
 				nameOf[lk.from], nameOf[lk.to], strings.Join(lk.label, "; ")))
 		}
-		lineSet[lk.line] = true
+		lineSet[lk.line][lk.group] = true
 		v.links = append(v.links, lk)
 	}
 	if r.may(fFlagDetail) {
@@ -224,18 +227,16 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 			v.subtitle = s + " · " + v.subtitle
 		}
 	}
-	seenWords := map[string]bool{}
-	for l := range numLines {
-		if w := lineWord(l, r.aud); lineSet[l] && w != "" && !seenWords[w] {
-			seenWords[w] = true
-			v.legend = append(v.legend, legendRow{line: l, text: w})
-		}
-	}
+	v.legend = lineRows(lineSet, r.aud)
 	v.a11y = v.title + ". " + v.subtitle
 	var b strings.Builder
 	for _, h := range v.homes {
 		var names []string
 		for _, m := range h.members {
+			if m.words != "" {
+				names = append(names, m.name+" (“"+m.words+"”)")
+				continue
+			}
 			names = append(names, m.name)
 		}
 		fmt.Fprintf(&b, "%s: %s. ", strings.Join(h.label, ", "), strings.Join(names, ", "))
@@ -250,6 +251,17 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 	}
 	v.desc = strings.TrimSpace(b.String())
 	return v, nil
+}
+
+// childWordsAbout is what the child said about a person (from the first
+// of their current relationships, in display order, that has the child's
+// words), scrubbed and shortened for the audience; "" when none.
+func (r *redactor) childWordsAbout(other graph.ID) string {
+	f := factsBetween(r.ix, r.child, other, r.asOf)
+	if w := wordsOf(&connection{f: f}, r.child); w != "" {
+		return shorten(r.text(w), maxWordsRunes)
+	}
+	return ""
 }
 
 // linkWords labels a line between two siblings.

@@ -5,6 +5,10 @@ import "github.com/kinmap/kinmap/graph/analysis"
 // The palette is Okabe and Ito's colour-blind-safe set. Colour is never
 // the only cue: every person's node says their role in words, every line
 // style differs in dash, width or doubling, and flags are written out.
+// On a review map: gained thick solid, lost dotted with a bar at the
+// person, contact dropped dashed, changed a double line, no change thin
+// and pale; the change is also written on the person after its mark
+// (+, −, ↓, ↔, ~).
 const (
 	okOrange    = "#E69F00"
 	okSky       = "#56B4E9"
@@ -60,7 +64,7 @@ var lineStyles = [numLines]lineStyle{
 	lineGained:     {color: okGreen, style: "solid", penwidth: 4},
 	lineLostReview: {color: greyLine, style: "dotted", penwidth: 2.5, head: "tee"},
 	lineDropped:    {color: okVermilion, style: "dashed", penwidth: 2.5},
-	lineChanged:    {color: okBlue, style: "dashed", penwidth: 2},
+	lineChanged:    {color: okBlue + ":invis:" + okBlue, style: "solid", penwidth: 1.6},
 	lineUnchanged:  {color: paleLine, style: "solid", penwidth: 1},
 }
 
@@ -70,8 +74,10 @@ func childLine(s lineState, g group) lineStyle {
 	ls := lineStyles[s]
 	c := groupStyles[g].border
 	switch s {
-	case lineStrong, lineRegular, lineTenuous, lineGained, lineChanged, lineDropped:
+	case lineStrong, lineRegular, lineTenuous, lineGained, lineDropped:
 		ls.color = c
+	case lineChanged:
+		ls.color = c + ":invis:" + c
 	case lineLost, lineEnded, lineLostReview:
 		ls = lineStyle{color: c, style: "dotted", penwidth: 2.5}
 	}
@@ -92,7 +98,10 @@ func severityColour(s analysis.Severity) string {
 	return softInk
 }
 
-// textStyle holds the sizes of a map's text for an audience.
+// textStyle holds the sizes of a map's text for an audience, in whole
+// points: Graphviz drops the fraction of an HTML label's POINT-SIZE, so
+// a fractional size would be drawn smaller than it was measured. detail
+// is the smallest text on a map.
 type textStyle struct {
 	name, detail, words, title, subtitle, legend, ring float64
 }
@@ -101,5 +110,27 @@ func textFor(aud Audience) textStyle {
 	if aud == Child {
 		return textStyle{name: 18, detail: 13, words: 15, title: 28, subtitle: 14, legend: 14, ring: 14}
 	}
-	return textStyle{name: 13, detail: 10.5, words: 10.5, title: 20, subtitle: 11, legend: 11, ring: 10.5}
+	return textStyle{name: 13, detail: 10, words: 10, title: 20, subtitle: 11, legend: 11, ring: 10}
+}
+
+// Printed text: a map is embedded in a plan at most maxPageWidth points
+// wide (svgsafe.go), and its smallest text must print at least this
+// large, in points. Children's maps are read by children: larger.
+func minPrintedText(aud Audience) float64 {
+	if aud == Child {
+		return 9
+	}
+	return 7
+}
+
+// graphPad is the margin Graphviz adds round a drawing, in points.
+const graphPad = 0.3 * 72
+
+// widthBudget is the widest a map's drawing may be, in points, for its
+// smallest text to print at minPrintedText when the map is shrunk to the
+// page. Layouts keep within it where they can: past it, a map is drawn
+// taller rather than wider, and the SVG is declared wider than the page
+// rather than shrunk past readable (svgsafe.go).
+func widthBudget(aud Audience) float64 {
+	return maxPageWidth*textFor(aud).detail/minPrintedText(aud) - 2*graphPad
 }

@@ -6,15 +6,24 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
-// maxPageWidth is the widest an SVG says it is, in points: about the
-// printable width of a landscape A4 page. Larger maps are scaled down to
-// it (the viewBox keeps every detail for zooming).
+// maxPageWidth is the widest an SVG says it is, in points, unless its
+// text would then print too small: about the printable width of a
+// landscape A4 page. Larger maps are scaled down to it (the viewBox keeps
+// every detail for zooming), but never so far that their smallest text
+// prints below the map's minimum (kinmap_min_text, in points): a map that
+// would need that is declared wider than the page instead. The layouts
+// keep maps within the page (widthBudget, style.go).
 const maxPageWidth = 720.0
+
+// defaultMinText is the smallest printed text, in points, of a map that
+// does not say.
+const defaultMinText = 7.0
 
 var (
 	reDoctype = regexp.MustCompile(`(?s)<!DOCTYPE.*?>\s*`)
@@ -24,6 +33,8 @@ var (
 	reWidth   = regexp.MustCompile(`\swidth="([0-9.]+)pt"`)
 	reHeight  = regexp.MustCompile(`\sheight="([0-9.]+)pt"`)
 	reXlinkNS = regexp.MustCompile(`\s+xmlns:xlink="[^"]*"`)
+	reViewBox = regexp.MustCompile(`\sviewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"`)
+	reText    = regexp.MustCompile(`<text [^>]*font-size="([0-9.]+)"[^>]*>([^<]*)</text>`)
 )
 
 // svgFonts is the font list of the SVG's text: Helvetica and the fonts
@@ -41,10 +52,12 @@ var errUnsafeSVG = errors.New("viz: SVG failed the safety check")
 //   - every <title> goes (Graphviz titles each node and edge with its id),
 //     and the map's own accessible <title> and <desc> go first, with
 //     role="img" and aria-labelledby on the <svg>;
-//   - width and height are capped at maxPageWidth, keeping the viewBox;
+//   - width and height come from the content: the viewBox at full size,
+//     shrunk to maxPageWidth when wider, but never so far that the
+//     smallest text prints below minText points;
 //   - the result must parse as XML and pass checkSVG (no script,
 //     foreignObject, links, event attributes or external references).
-func sanitiseSVG(svg []byte, title, desc string) ([]byte, error) {
+func sanitiseSVG(svg []byte, title, desc string, minText float64) ([]byte, error) {
 	s := string(svg)
 	s = reDoctype.ReplaceAllString(s, "")
 	s = reComment.ReplaceAllString(s, "")
@@ -57,15 +70,21 @@ func sanitiseSVG(svg []byte, title, desc string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: no <svg> element", errUnsafeSVG)
 	}
 	newTag := tag
-	if m, n := reWidth.FindStringSubmatch(tag), reHeight.FindStringSubmatch(tag); m != nil && n != nil {
+	if m, n, vb := reWidth.FindStringSubmatch(tag), reHeight.FindStringSubmatch(tag), reViewBox.FindStringSubmatch(tag); m != nil && n != nil {
 		w, _ := strconv.ParseFloat(m[1], 64)
 		h, _ := strconv.ParseFloat(n[1], 64)
-		if w > maxPageWidth {
-			h = h * maxPageWidth / w
-			w = maxPageWidth
+		if vb != nil {
+			// Graphviz rounds width and height to whole points.
+			w, _ = strconv.ParseFloat(vb[1], 64)
+			h, _ = strconv.ParseFloat(vb[2], 64)
 		}
-		newTag = reWidth.ReplaceAllLiteralString(newTag, ` width="`+num(w)+`pt"`)
-		newTag = reHeight.ReplaceAllLiteralString(newTag, ` height="`+num(h)+`pt"`)
+		scale := min(1, maxPageWidth/w)
+		if f := smallestText(s); f > 0 && minText > 0 && f*scale < minText {
+			scale = minText / f
+		}
+		// Rounded up, so that rounding never takes text below minText.
+		newTag = reWidth.ReplaceAllLiteralString(newTag, ` width="`+num(math.Ceil(w*scale*100)/100)+`pt"`)
+		newTag = reHeight.ReplaceAllLiteralString(newTag, ` height="`+num(math.Ceil(h*scale*100)/100)+`pt"`)
 	}
 	if !strings.Contains(strings.Replace(s, tag, "", 1), "xlink:") {
 		newTag = reXlinkNS.ReplaceAllLiteralString(newTag, "")
@@ -77,6 +96,21 @@ func sanitiseSVG(svg []byte, title, desc string) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(s), nil
+}
+
+// smallestText is the font size of the smallest visible text of an SVG
+// in its own units; 0 when it has none.
+func smallestText(svg string) float64 {
+	least := 0.0
+	for _, m := range reText.FindAllStringSubmatch(svg, -1) {
+		if strings.TrimSpace(m[2]) == "" {
+			continue
+		}
+		if f, err := strconv.ParseFloat(m[1], 64); err == nil && f > 0 && (least == 0 || f < least) {
+			least = f
+		}
+	}
+	return least
 }
 
 // forbidden elements: anything that runs code, embeds other documents,

@@ -71,10 +71,11 @@ type personView struct {
 // legendRow is one row of a legend: a swatch (a group's node, or a
 // line style) and its words.
 type legendRow struct {
-	group group // when isGroup
-	line  lineState
-	text  string
-	isGrp bool
+	group  group // when isGrp
+	line   lineState
+	groups []group // the groups whose lines have the style (a child's map colours lines by group)
+	text   string
+	isGrp  bool
 }
 
 // mapView is everything a radial map (connection or review) draws.

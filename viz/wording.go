@@ -243,6 +243,8 @@ func lineWord(s lineState, aud Audience) string {
 			return "Not planned yet"
 		case lineGained:
 			return "New in my life"
+		case lineLostReview:
+			return "Not in touch now"
 		case lineDropped:
 			return "See each other less"
 		case lineChanged:
