@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kinmap/kinmap/fixtures"
+	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
 )
 
@@ -133,5 +134,48 @@ func TestSiblingPlacementReport(t *testing.T) {
 		if strings.Contains(string(res.Body)+string(csvRes.Body), name) {
 			t.Errorf("report mentions %q", name)
 		}
+	}
+}
+
+// TestReviewSeesDetailChanges: a PUT dated by effective keeps the old
+// details, so a review across that date reports the moved circle and the
+// reduced arrangement.
+func TestReviewSeesDetailChanges(t *testing.T) {
+	c := newClient(t)
+	const doc = `{"format":"kinmap/v1",
+"people":[{"id":"h-kid","full_name":"Kai Example","looked_after":true},{"id":"h-gran","full_name":"Gail Example"}],
+"relationships":[{"id":"h-rel","from":"h-gran","to":"h-kid","kind":"grandparent","since":"2015-01-01",
+ "to_view":{"circle":"close","words":"my gran"},"contact":{"mode":"direct","frequency":"weekly"}}],
+"assignments":[{"id":"h-as","worker":"worker-t","team":"team-test","child":"h-kid"}]}`
+	if res := c.as(admin).do("POST", "/api/v1/import", doc, ""); res.Status != http.StatusOK {
+		t.Fatalf("import: %d %s", res.Status, res.Body)
+	}
+	const put = `{"from":"h-gran","to":"h-kid","kind":"grandparent","since":"2015-01-01",
+"to_view":{"circle":"closest","words":"my gran"},"contact":{"mode":"direct","frequency":"monthly"}}`
+	res := c.do("PUT", "/api/v1/relationships/h-rel?effective=2026-06-01", put, "")
+	if res.Status != http.StatusOK {
+		t.Fatalf("PUT: %d %s", res.Status, res.Body)
+	}
+	var rel graph.Relationship
+	res.decode(t, &rel)
+	if len(rel.History) != 1 || rel.History[0].Until != graph.MustDate("2026-05-31") || rel.History[0].ToView.Circle != graph.CircleClose {
+		t.Errorf("PUT answer: got history %+v, want one version until 2026-05-31 in the close circle", rel.History)
+	}
+	var got struct {
+		Changes []analysis.Change `json:"review_changes"`
+	}
+	res = c.do("GET", "/api/v1/children/h-kid/flags?since=2026-01-01&as_of=2026-10-01", nil, "")
+	if res.Status != http.StatusOK {
+		t.Fatalf("flags: %d %s", res.Status, res.Body)
+	}
+	res.decode(t, &got)
+	var kinds []analysis.ChangeKind
+	for _, ch := range got.Changes {
+		if ch.Relationship == "h-rel" && ch.Person == "h-gran" {
+			kinds = append(kinds, ch.Kind)
+		}
+	}
+	if !slices.Contains(kinds, analysis.MovedCircle) || !slices.Contains(kinds, analysis.ContactDropped) {
+		t.Errorf("review changes: got %+v, want moved_circle and contact_dropped for h-rel", got.Changes)
 	}
 }

@@ -12,6 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kinmap/kinmap/api"
+	"github.com/kinmap/kinmap/viz"
 )
 
 func TestChildMapFormatsAndETag(t *testing.T) {
@@ -163,5 +166,70 @@ func TestConcurrentMapsAndDisconnects(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// gatedRenderer tells when a render has started.
+type gatedRenderer struct {
+	api.Renderer
+	started chan struct{}
+}
+
+func (g *gatedRenderer) Render(ctx context.Context, dot []byte, f viz.Format) ([]byte, error) {
+	select {
+	case g.started <- struct{}{}:
+	default:
+	}
+	return g.Renderer.Render(ctx, dot, f)
+}
+
+// TestDisconnectMidRender: a client that goes away while its map is being
+// drawn (not before: the renderer says when it starts) does not break the
+// maps drawn after it.
+func TestDisconnectMidRender(t *testing.T) {
+	demoClient(t)
+	store := testStore(t)
+	cfg, iss := testConfig(t, store)
+	gate := &gatedRenderer{Renderer: viz.NewRenderer(), started: make(chan struct{})}
+	cfg.Renderer = gate
+	cfg.MapCacheSize = -1
+	srv := httptest.NewServer(api.New(cfg, store, nil).Handler())
+	defer srv.Close()
+	token := iss.MintFor(manager)
+	get := func(ctx context.Context, child string) (*http.Response, error) {
+		req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL+"/api/v1/children/"+child+"/map.svg", nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		return http.DefaultClient.Do(req)
+	}
+	for i, child := range []string{"ard-shannon", "ard-kieran", "ard-amy"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		errc := make(chan error, 1)
+		go func() {
+			res, err := get(ctx, child)
+			if err == nil {
+				body, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				err = errors.New(res.Status + " " + string(body))
+			}
+			errc <- err
+		}()
+		select {
+		case <-gate.started:
+		case err := <-errc:
+			t.Fatalf("disconnect %d: the request ended before its render started: %.300v", i, err)
+		}
+		cancel()
+		if err := <-errc; !errors.Is(err, context.Canceled) {
+			t.Fatalf("disconnect %d: got %.300v, want the request cancelled mid-render", i, err)
+		}
+	}
+	res, err := get(context.Background(), "ard-kieran")
+	if err != nil {
+		t.Fatalf("map after disconnects: %v", err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || parsesAsXML(body) != nil {
+		t.Errorf("map after disconnects: got %d %.100q, want 200 and an SVG", res.StatusCode, body)
 	}
 }

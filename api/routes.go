@@ -53,7 +53,7 @@ func (s *Server) routes() {
 	v1.POST("/relationships", createHandler(s, "rel-", "/api/v1/relationships", func(r *graph.Relationship) *string { return &r.ID },
 		func(r *graph.Relationship) []ref { return []ref{{"from", "person", r.From}, {"to", "person", r.To}} }, st.CreateRelationship))
 	v1.GET("/relationships/:id", getHandler(st.Relationship))
-	v1.PUT("/relationships/:id", updateHandler(func(r *graph.Relationship) *string { return &r.ID }, st.UpdateRelationship, st.Relationship))
+	v1.PUT("/relationships/:id", s.updateRelationship)
 	v1.POST("/relationships/:id/end", endHandler(st.EndRelationship, st.Relationship))
 
 	v1.POST("/contacts", createHandler(s, "c-", "/api/v1/contacts", func(r *graph.Contact) *string { return &r.ID },

@@ -25,9 +25,9 @@ type Config struct {
 	// Today returns the date used when a request gives no as_of; nil means
 	// the real date.
 	Today func() time.Time
-	// Renderer draws maps; nil means a new one (one Graphviz instance
-	// serves the whole process either way).
-	Renderer *viz.Renderer
+	// Renderer draws maps; nil means a new viz.Renderer (one Graphviz
+	// instance serves the whole process either way).
+	Renderer Renderer
 	// MapCacheSize is how many rendered maps to keep; 0 means 256, and a
 	// negative value turns the cache off.
 	MapCacheSize int
@@ -55,7 +55,7 @@ type Server struct {
 	log      *slog.Logger
 	echo     *echo.Echo
 	http     *http.Server
-	renderer *viz.Renderer
+	renderer Renderer
 	maps     *mapCache
 	limiter  *limiter
 	auth     Authenticator
@@ -63,6 +63,13 @@ type Server struct {
 	// access check can tell an unruled route (refused) from an unknown
 	// one (404).
 	registered map[string]bool
+}
+
+// Renderer draws DOT as SVG or PNG; *viz.Renderer is the one kinmap
+// uses. It must be safe for concurrent use and must not hand ctx to
+// Graphviz (a cancelled render breaks it for the process).
+type Renderer interface {
+	Render(ctx context.Context, dot []byte, f viz.Format) ([]byte, error)
 }
 
 // New builds the server and its routes.

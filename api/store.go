@@ -22,7 +22,9 @@ type Store interface {
 	EndResidence(ctx context.Context, id graph.ID, until graph.Date) error
 	CreateRelationship(ctx context.Context, r graph.Relationship) error
 	Relationship(ctx context.Context, id graph.ID) (graph.Relationship, error)
-	UpdateRelationship(ctx context.Context, r graph.Relationship) error
+	// UpdateRelationship keeps the replaced details in the relationship's
+	// history as they held until the day before effective.
+	UpdateRelationship(ctx context.Context, r graph.Relationship, effective graph.Date) error
 	EndRelationship(ctx context.Context, id graph.ID, until graph.Date) error
 	CreateContact(ctx context.Context, c graph.Contact) error
 	Contact(ctx context.Context, id graph.ID) (graph.Contact, error)

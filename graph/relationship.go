@@ -1,5 +1,7 @@
 package graph
 
+import "strconv"
+
 // Relationship is a connection between two people. For directed kinds
 // (parent, grandparent, carers) From is the parent, grandparent or carer of
 // To; the other kinds are mutual.
@@ -20,6 +22,21 @@ type Relationship struct {
 	// Separation is the recorded reason two siblings live apart.
 	Separation *Separation `json:"separation,omitempty"`
 	Notes      string      `json:"notes,omitempty"`
+	// History is how the details above (views, contact, restriction,
+	// separation) stood before they last changed, oldest first. The store
+	// keeps it: an update that changes the details adds a version.
+	History []Version `json:"history,omitempty"`
+}
+
+// Version is how a relationship's details stood up to and including
+// Until, since the version before it (or since the relationship began).
+type Version struct {
+	Until       Date         `json:"until"`
+	FromView    *View        `json:"from_view,omitempty"`
+	ToView      *View        `json:"to_view,omitempty"`
+	Contact     *Arrangement `json:"contact,omitempty"`
+	Restriction *Restriction `json:"restriction,omitempty"`
+	Separation  *Separation  `json:"separation,omitempty"`
 }
 
 // View is a child's own view of a connection: which circle of closeness
@@ -76,6 +93,51 @@ func (r Relationship) ViewOf(id ID) *View {
 	return nil
 }
 
+// Details returns the relationship's current details as a version that
+// held until the given day.
+func (r Relationship) Details(until Date) Version {
+	return Version{Until: until, FromView: r.FromView, ToView: r.ToView, Contact: r.Contact,
+		Restriction: r.Restriction, Separation: r.Separation}
+}
+
+// AsOf returns the relationship with the details that held on d (the
+// first version of History whose Until is not before d, else the current
+// ones) and no History: the relationship in a snapshot as of d.
+func (r Relationship) AsOf(d Date) Relationship {
+	out := r
+	out.History = nil
+	for _, v := range r.History {
+		if !v.Until.Before(d) {
+			out.FromView, out.ToView, out.Contact, out.Restriction, out.Separation =
+				v.FromView, v.ToView, v.Contact, v.Restriction, v.Separation
+			break
+		}
+	}
+	return out
+}
+
+// SameDetails reports whether v and w hold the same details (Until aside).
+func (v Version) SameDetails(w Version) bool {
+	return sameView(v.FromView, w.FromView) && sameView(v.ToView, w.ToView) &&
+		same(v.Contact, w.Contact, func(a, b Arrangement) bool { return a == b }) &&
+		same(v.Restriction, w.Restriction, func(a, b Restriction) bool {
+			return a.Kind == b.Kind && a.Basis == b.Basis && a.Reason == b.Reason && a.Since.Equal(b.Since)
+		}) &&
+		same(v.Separation, w.Separation, func(a, b Separation) bool {
+			return a.Reason == b.Reason && a.Detail == b.Detail && a.Decided.Equal(b.Decided)
+		})
+}
+
+func sameView(a, b *View) bool { return same(a, b, func(x, y View) bool { return x == y }) }
+
+// same compares two optional values: both absent, or both present and eq.
+func same[T any](a, b *T, eq func(T, T) bool) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return eq(*a, *b)
+}
+
 // Restricted reports whether contact is restricted.
 func (r Relationship) Restricted() bool { return r.Restriction != nil }
 
@@ -103,18 +165,37 @@ func (r Relationship) Validate() error {
 		probs.add("sibling_type", "is only allowed on a sibling relationship")
 	}
 	r.Span().validate(&probs, "since", "until")
-	r.FromView.validate(&probs, "from_view")
-	r.ToView.validate(&probs, "to_view")
-	r.Contact.validate(&probs, "contact")
-	r.Restriction.validate(&probs, "restriction")
-	if r.Separation != nil {
-		if r.Kind != RelSibling {
-			probs.add("separation", "is only allowed on a sibling relationship")
+	r.Details(Date{}).validate(&probs, "", r.Kind)
+	for i, v := range r.History {
+		at := "history[" + strconv.Itoa(i) + "]"
+		prev := "history[" + strconv.Itoa(i-1) + "].until"
+		switch {
+		case v.Until.IsZero():
+			probs.add(at+".until", "is required: the last day these details held")
+		case !r.Since.IsZero() && v.Until.Before(r.Since):
+			probs.add(at+".until", "must not be before since")
+		case i > 0 && !r.History[i-1].Until.IsZero() && !v.Until.After(r.History[i-1].Until):
+			probs.add(at+".until", "must be after "+prev+": history runs oldest first")
 		}
-		r.Separation.validate(&probs, "separation")
+		v.validate(&probs, at+".", r.Kind)
 	}
 	checkText(&probs, "notes", r.Notes, MaxNotesLen, false)
 	return probs.Err()
+}
+
+// validate checks the details of a version (its Until aside) of a
+// relationship of kind k; prefix is "" or "history[i].".
+func (v Version) validate(p *Problems, prefix string, k RelKind) {
+	v.FromView.validate(p, prefix+"from_view")
+	v.ToView.validate(p, prefix+"to_view")
+	v.Contact.validate(p, prefix+"contact")
+	v.Restriction.validate(p, prefix+"restriction")
+	if v.Separation != nil {
+		if k != RelSibling {
+			p.add(prefix+"separation", "is only allowed on a sibling relationship")
+		}
+		v.Separation.validate(p, prefix+"separation")
+	}
 }
 
 func (v *View) validate(p *Problems, field string) {

@@ -40,6 +40,34 @@ func TestRelationshipValidate(t *testing.T) {
 		}, "separation"},
 		{"separation without reason", func(r *Relationship) { r.Separation = &Separation{} }, "separation.reason"},
 		{"notes too long", func(r *Relationship) { r.Notes = strings.Repeat("x", MaxNotesLen+1) }, "notes"},
+		{"valid history", func(r *Relationship) {
+			r.Since = MustDate("2020-01-01")
+			r.History = []Version{{Until: MustDate("2020-01-01")}, {Until: MustDate("2024-05-31"), FromView: &View{Circle: CircleClose}}}
+		}, ""},
+		{"history without until", func(r *Relationship) { r.History = []Version{{FromView: &View{Circle: CircleClose}}} }, "history[0].until"},
+		{"history before since", func(r *Relationship) {
+			r.Since = MustDate("2020-01-01")
+			r.History = []Version{{Until: MustDate("2019-12-31")}}
+		}, "history[0].until"},
+		{"history out of order", func(r *Relationship) {
+			r.History = []Version{{Until: MustDate("2024-05-31")}, {Until: MustDate("2023-01-01")}}
+		}, "history[1].until"},
+		{"history with a repeated until", func(r *Relationship) {
+			r.History = []Version{{Until: MustDate("2024-05-31")}, {Until: MustDate("2024-05-31")}}
+		}, "history[1].until"},
+		{"history bad circle", func(r *Relationship) {
+			r.History = []Version{{Until: MustDate("2024-05-31"), ToView: &View{Circle: "inner"}}}
+		}, "history[0].to_view.circle"},
+		{"history contact mode missing", func(r *Relationship) {
+			r.History = []Version{{Until: MustDate("2024-05-31"), Contact: &Arrangement{}}}
+		}, "history[0].contact.mode"},
+		{"history restriction without basis", func(r *Relationship) {
+			r.History = []Version{{Until: MustDate("2024-05-31"), Restriction: &Restriction{Kind: RestrictNoContact}}}
+		}, "history[0].restriction.basis"},
+		{"history separation on a parent", func(r *Relationship) {
+			r.Kind, r.SiblingType = RelParent, ""
+			r.History = []Version{{Until: MustDate("2024-05-31"), Separation: &Separation{Reason: SeparationNotSafe}}}
+		}, "history[0].separation"},
 	}
 	for _, tt := range tests {
 		r := ok

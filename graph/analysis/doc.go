@@ -67,9 +67,10 @@
 // snapshot (Child == ""), loaded by the store in a single round trip and
 // indexed once; they index only people, households, residences and
 // sibling and parent relationships, never the contact records. Review
-// needs the before snapshot as it was saved at the last review: circles,
-// arrangements and restrictions are not versioned in the graph, so a
-// snapshot re-read today "as of" the review date carries today's values.
+// can take a before snapshot re-read "as of" the last review: the store
+// keeps a relationship's earlier views, arrangement, restriction and
+// separation in its History and gives each as it held on the date
+// (graph.Relationship.AsOf).
 //
 // Tests: table tests per flag on hand-built networks (helpers_test.go),
 // brute-force checks of the articulation points on random graphs, and

@@ -202,7 +202,8 @@ func (s *Store) Export(ctx context.Context) (*graph.Document, error) {
 
 // Authority returns an authority-wide snapshot as of a date: every person
 // and household, and the residences, relationships and contacts that had
-// started by then. It streams each record type in one read transaction:
+// started by then (relationships with the details of that date and no
+// history). It streams each record type in one read transaction:
 // no per-child round trips.
 func (s *Store) Authority(ctx context.Context, asOf graph.Date) (*graph.Network, error) {
 	recs, err := s.all(ctx, asOf)
@@ -221,6 +222,16 @@ const (
 	allContacts      = "MATCH (a:Person)-[r:CONTACT]->(b:Person) WHERE $asOf IS NULL OR r.date <= $asOf RETURN r{.*, from: a.id, to: b.id} AS x ORDER BY x.id"
 	allAssignments   = "MATCH (a:Worker)-[r:HOLDS]->(b:Person) RETURN r{.*, worker: a.id, child: b.id} AS x ORDER BY x.id"
 )
+
+// relationshipAsOf reads a relationship row as it stood on asOf, or with
+// its whole history when asOf is zero (an export).
+func relationshipAsOf(r row, asOf graph.Date) graph.Relationship {
+	rel := relationshipFrom(r)
+	if asOf.IsZero() {
+		return rel
+	}
+	return rel.AsOf(asOf)
+}
 
 func (s *Store) all(ctx context.Context, asOf graph.Date) (*graph.Records, error) {
 	var date any
@@ -248,7 +259,7 @@ func (s *Store) all(ctx context.Context, asOf graph.Date) (*graph.Records, error
 			{allPeople, func(r row) { out.People = append(out.People, personFrom(r)) }},
 			{allHouseholds, func(r row) { out.Households = append(out.Households, householdFrom(r)) }},
 			{allResidences, func(r row) { out.Residences = append(out.Residences, residenceFrom(r)) }},
-			{allRelationships, func(r row) { out.Relationships = append(out.Relationships, relationshipFrom(r)) }},
+			{allRelationships, func(r row) { out.Relationships = append(out.Relationships, relationshipAsOf(r, asOf)) }},
 			{allContacts, func(r row) { out.Contacts = append(out.Contacts, contactFrom(r)) }},
 			{allAssignments, func(r row) { out.Assignments = append(out.Assignments, assignmentFrom(r)) }},
 		}

@@ -2,6 +2,7 @@ package neo4jstore_test
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
 	"slices"
 	"testing"
@@ -53,6 +54,57 @@ func TestImportExportImportIsLossless(t *testing.T) {
 	}
 	if !reflect.DeepEqual(third, want) {
 		t.Errorf("import -> export -> import -> export lost data")
+	}
+}
+
+// TestImportExportKeepsHistory: a relationship's history is written as
+// the document gives it and exported as stored.
+func TestImportExportKeepsHistory(t *testing.T) {
+	s, ctx := fresh(t)
+	want := family()
+	want.Sort()
+	i := slices.IndexFunc(want.Relationships, func(r graph.Relationship) bool { return r.ID == "t-rel3" })
+	want.Relationships[i].History = []graph.Version{
+		{Until: d("2019-12-31"), FromView: &graph.View{Circle: graph.CircleFurther}},
+		{Until: d("2023-03-31"), FromView: &graph.View{Circle: graph.CircleClose, Words: "my brother"}, ToView: &graph.View{Words: "Ava"},
+			Contact:     &graph.Arrangement{Mode: graph.ContactIndirect, Frequency: graph.FreqQuarterly, Supervised: true},
+			Restriction: &graph.Restriction{Kind: graph.RestrictNoContact, Basis: graph.BasisAssessment, Reason: "synthetic", Since: d("2022-02-01")},
+			Separation:  &graph.Separation{Reason: graph.SeparationNotSafe, Detail: "synthetic", Decided: d("2022-01-05")}},
+	}
+	mustImport(t, s, ctx, want)
+	got, err := s.Export(ctx)
+	if err != nil {
+		t.Fatalf("Export: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		gj, _ := json.MarshalIndent(got.Relationships, "", " ")
+		t.Fatalf("export differs from import: got relationships %s", gj)
+	}
+	b, _ := json.Marshal(got)
+	var again graph.Document
+	if err := json.Unmarshal(b, &again); err != nil {
+		t.Fatalf("unmarshal export: %v", err)
+	}
+	neo4jtest.Reset(t)
+	mustImport(t, s, ctx, &again)
+	if third, err := s.Export(ctx); err != nil || !reflect.DeepEqual(third, want) {
+		t.Errorf("import -> export -> import -> export: got %v, lost the history", err)
+	}
+	// A snapshot carries the details of its date, not the history.
+	n, err := s.Network(ctx, "t-ava", d("2021-06-01"))
+	if err != nil {
+		t.Fatalf("Network: %v", err)
+	}
+	for _, r := range n.Relationships {
+		if r.ID == "t-rel3" && (r.History != nil || r.Restriction == nil || r.FromView.Circle != graph.CircleClose) {
+			t.Errorf("t-rel3 as of 2021-06-01: got %+v, want the second version's details", r)
+		}
+	}
+	// The document's history is checked like the rest of it.
+	bad := family()
+	bad.Relationships[2].History = []graph.Version{{Until: d("2023-01-01")}, {Until: d("2022-01-01")}}
+	if _, err := s.Import(ctx, bad); !errors.Is(err, graph.ErrInvalid) || graph.Fields(err)[0].Field != "relationships[2].history[1].until" {
+		t.Errorf("import of history out of order: got %v, want ErrInvalid on relationships[2].history[1].until", err)
 	}
 }
 

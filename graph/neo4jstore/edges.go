@@ -120,8 +120,10 @@ func getEdgeTx(ctx context.Context, tx neo4j.ManagedTransaction, q edgeQueries, 
 // updateEdge replaces the properties of an existing edge whose ends must
 // not change. Its end date (until) is history: an update leaves it as
 // stored when the body has none, and refuses to change it (ending is
-// endEdge's work, and an end is never undone).
-func (s *Store) updateEdge(ctx context.Context, q edgeQueries, id, from, to graph.ID, p props) error {
+// endEdge's work, and an end is never undone). check, if not nil, sees
+// the stored edge and may refuse the update or complete p, in the same
+// transaction, before anything is written.
+func (s *Store) updateEdge(ctx context.Context, q edgeQueries, id, from, to graph.ID, p props, check func(cur row, p props) error) error {
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		cur, err := getEdgeTx(ctx, tx, q, id)
 		if err != nil {
@@ -148,6 +150,11 @@ func (s *Store) updateEdge(ctx context.Context, q edgeQueries, id, from, to grap
 		}
 		if err := probs.Err(); err != nil {
 			return nil, err
+		}
+		if check != nil {
+			if err := check(cur, p); err != nil {
+				return nil, err
+			}
 		}
 		_, err = collect(ctx, tx, q.update, map[string]any{"id": id, "props": map[string]any(p)})
 		return nil, err

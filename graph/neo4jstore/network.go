@@ -59,7 +59,9 @@ RETURN [p IN people | p{.*}] AS people, rels, residences, households, contacts, 
 
 // Network returns the child's connection network as of a date, in one
 // query: the child, everyone within two hops, their households (with
-// residence history up to the date) and the contacts between them.
+// residence history up to the date) and the contacts between them. Each
+// relationship carries the details that held on the date, without its
+// history (graph.Relationship.AsOf).
 func (s *Store) Network(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error) {
 	return s.snapshot(ctx, seedConnections+networkRest, child, asOf)
 }
@@ -97,7 +99,7 @@ func (s *Store) snapshot(ctx context.Context, cypher string, child graph.ID, asO
 		n.Residences = append(n.Residences, residenceFrom(r))
 	}
 	for _, r := range asRows(m["rels"]) {
-		n.Relationships = append(n.Relationships, relationshipFrom(r))
+		n.Relationships = append(n.Relationships, relationshipFrom(r).AsOf(asOf))
 	}
 	for _, r := range asRows(m["contacts"]) {
 		n.Contacts = append(n.Contacts, contactFrom(r))

@@ -1,6 +1,9 @@
 package neo4jstore
 
 import (
+	"encoding/json"
+	"fmt"
+
 	"github.com/kinmap/kinmap/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
@@ -152,9 +155,36 @@ func relationshipProps(r graph.Relationship) props {
 	m.str("separation_detail", s.Detail)
 	m.date("separation_decided", s.Decided)
 	m.str("notes", r.Notes)
+	m.str("history", historyText(r.History))
 	return m
 }
 
+// historyText is a relationship's history as stored: one property of
+// JSON text (Neo4j properties cannot hold maps), "" when there is none.
+func historyText(h []graph.Version) string {
+	if len(h) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(h) // plain values and dates: cannot fail
+	return string(b)
+}
+
+// historyFrom reads the stored history of a relationship row.
+func historyFrom(r row) ([]graph.Version, error) {
+	text := r.str("history")
+	if text == "" {
+		return nil, nil
+	}
+	var h []graph.Version
+	if err := json.Unmarshal([]byte(text), &h); err != nil {
+		return nil, fmt.Errorf("stored history of relationship %q: %w", r.str("id"), err)
+	}
+	return h, nil
+}
+
+// relationshipFrom reads a relationship row. A stored history that does
+// not decode (kinmap writes it, so never in practice) reads as none here;
+// UpdateRelationship reads it with historyFrom and refuses to go on.
 func relationshipFrom(r row) graph.Relationship {
 	out := graph.Relationship{ID: r.str("id"), From: r.str("from"), To: r.str("to"),
 		Kind: graph.RelKind(r.str("kind")), SiblingType: graph.SiblingType(r.str("sibling_type")),
@@ -180,6 +210,7 @@ func relationshipFrom(r row) graph.Relationship {
 		out.Separation = &graph.Separation{Reason: graph.SeparationReason(reason),
 			Detail: r.str("separation_detail"), Decided: r.date("separation_decided")}
 	}
+	out.History, _ = historyFrom(r)
 	return out
 }
 

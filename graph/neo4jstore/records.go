@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"slices"
 
 	"github.com/kinmap/kinmap/graph"
 )
@@ -28,10 +29,17 @@ func (s *Store) EndResidence(ctx context.Context, id graph.ID, until graph.Date)
 	return s.endEdge(ctx, residenceQ, id, until)
 }
 
-// CreateRelationship records a relationship between two stored people.
+// historyKept answers a client that writes a relationship's history.
+const historyKept = "is kept by kinmap; leave it out"
+
+// CreateRelationship records a relationship between two stored people. It
+// has no history yet: that comes from updates (or an import).
 func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) error {
 	if err := r.Validate(); err != nil {
 		return err
+	}
+	if len(r.History) > 0 {
+		return graph.Invalid("history", historyKept)
 	}
 	return s.createEdge(ctx, relationshipQ, r.From, r.To, relationshipProps(r))
 }
@@ -46,13 +54,56 @@ func (s *Store) Relationship(ctx context.Context, id graph.ID) (graph.Relationsh
 }
 
 // UpdateRelationship replaces a relationship's details; its ends cannot
-// change.
-func (s *Store) UpdateRelationship(ctx context.Context, r graph.Relationship) error {
-	if err := r.Validate(); err != nil {
+// change. When the views, contact arrangement, restriction or separation
+// change, the stored ones join History, in the same transaction, as a
+// version that held until the day before effective (zero: today). An
+// effective date before the current details took effect (the day after
+// the last version, or since) is refused; on that very day the stored
+// details never held, so they are replaced without a version. When the
+// details do not change, effective plays no part. r.History must be empty
+// (the stored history is kept) or equal to the stored history.
+func (s *Store) UpdateRelationship(ctx context.Context, r graph.Relationship, effective graph.Date) error {
+	bare := r
+	bare.History = nil
+	if err := bare.Validate(); err != nil {
 		return err
 	}
-	return s.updateEdge(ctx, relationshipQ, r.ID, r.From, r.To, relationshipProps(r))
+	if effective.IsZero() {
+		effective = graph.Today()
+	}
+	check := func(cur row, p props) error {
+		stored := relationshipFrom(cur)
+		var err error
+		if stored.History, err = historyFrom(cur); err != nil {
+			return err
+		}
+		if len(r.History) > 0 && !slices.EqualFunc(r.History, stored.History, sameVersion) {
+			return graph.Invalid("history", historyKept)
+		}
+		next := bare
+		next.History = stored.History
+		if !stored.Details(graph.Date{}).SameDetails(r.Details(graph.Date{})) {
+			start := r.Since
+			if n := len(stored.History); n > 0 {
+				start = stored.History[n-1].Until.AddDays(1)
+			}
+			switch {
+			case !start.IsZero() && effective.Before(start):
+				return graph.Invalid("effective", "must not be before "+start.String()+", when the current details took effect")
+			case !effective.Equal(start):
+				next.History = append(slices.Clip(stored.History), stored.Details(effective.AddDays(-1)))
+			}
+		}
+		if err := next.Validate(); err != nil { // since may have moved past a version
+			return err
+		}
+		p.str("history", historyText(next.History))
+		return nil
+	}
+	return s.updateEdge(ctx, relationshipQ, r.ID, r.From, r.To, relationshipProps(bare), check)
 }
+
+func sameVersion(a, b graph.Version) bool { return a.Until.Equal(b.Until) && a.SameDetails(b) }
 
 // EndRelationship sets the date a relationship ended; it stays on record.
 func (s *Store) EndRelationship(ctx context.Context, id graph.ID, until graph.Date) error {

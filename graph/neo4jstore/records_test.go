@@ -126,7 +126,7 @@ func TestEndKeepsHistory(t *testing.T) {
 	// Changing a relationship's ends is refused: history is never rewritten.
 	rel, _ := s.Relationship(ctx, "t-rel3")
 	rel.To = "t-gran"
-	if err := s.UpdateRelationship(ctx, rel); !errors.Is(err, graph.ErrInvalid) {
+	if err := s.UpdateRelationship(ctx, rel, graph.Date{}); !errors.Is(err, graph.ErrInvalid) {
 		t.Errorf("update that moves an end: got %v, want ErrInvalid", err)
 	}
 
@@ -134,19 +134,19 @@ func TestEndKeepsHistory(t *testing.T) {
 	// that sets or changes it is refused (ending is EndRelationship's).
 	ended, _ := s.Relationship(ctx, "t-rel6")
 	ended.Until = graph.Date{}
-	if err := s.UpdateRelationship(ctx, ended); err != nil {
+	if err := s.UpdateRelationship(ctx, ended, graph.Date{}); err != nil {
 		t.Fatalf("update of an ended relationship without until: %v", err)
 	}
 	if got, _ := s.Relationship(ctx, "t-rel6"); got.Until != d("2025-02-01") {
 		t.Errorf("after an update without until: got until %v, want 2025-02-01 kept", got.Until)
 	}
 	ended.Until = d("2025-03-01")
-	if err := s.UpdateRelationship(ctx, ended); !errors.Is(err, graph.ErrInvalid) || graph.Fields(err)[0].Field != "until" {
+	if err := s.UpdateRelationship(ctx, ended, graph.Date{}); !errors.Is(err, graph.ErrInvalid) || graph.Fields(err)[0].Field != "until" {
 		t.Errorf("update that changes until: got %v, want ErrInvalid on until", err)
 	}
 	open, _ := s.Relationship(ctx, "t-rel4")
 	open.Until = d("2025-03-01")
-	if err := s.UpdateRelationship(ctx, open); !errors.Is(err, graph.ErrInvalid) {
+	if err := s.UpdateRelationship(ctx, open, graph.Date{}); !errors.Is(err, graph.ErrInvalid) {
 		t.Errorf("update that ends a relationship: got %v, want ErrInvalid", err)
 	}
 
