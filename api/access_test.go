@@ -99,6 +99,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"POST", "/api/v1/relationships/ard-rel-isobel-kieran/end", `{"until":"2026-10-31"}`, "ANDDDU"},
 		{"POST", "/api/v1/residences/ard-kieran-res2/end", `{"until":"2026-10-31"}`, "ANDDDU"},
 		{"POST", "/api/v1/assignments/bal-a-mason/end", `{"until":"2026-10-31"}`, "DADDDU"},
+		{"POST", "/api/v1/people/ard-kieran/moves", `{"household":"mx-h-free","from":"2026-11-01"}`, "ANDDDU"},
 		// A manager allocates within their teams' caseloads or a child
 		// nobody holds, never another team's child.
 		{"POST", "/api/v1/assignments", `{"worker":"worker-z","team":"team-south","child":"ard-ethan"}`, "DNDDAU"},
@@ -151,7 +152,7 @@ func routePattern(path string) string {
 	for i, p := range parts {
 		if i > 0 && (parts[i-1] == "children" || parts[i-1] == "people" || parts[i-1] == "households" ||
 			parts[i-1] == "residences" || parts[i-1] == "relationships" || parts[i-1] == "contacts" ||
-			parts[i-1] == "assignments" || parts[i-1] == "tokens") && p != "" && !strings.Contains(p, ".") {
+			parts[i-1] == "assignments" || parts[i-1] == "tokens") && p != "" && p != "moves" && !strings.Contains(p, ".") {
 			parts[i] = "{id}"
 		}
 	}

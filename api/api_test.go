@@ -106,6 +106,8 @@ func TestRecordLifecycle(t *testing.T) {
 		{nil, "GET", "/api/v1/children?limit=1&offset=1", nil, 200},
 		{nil, "GET", "/api/v1/children/a-kid/network?as_of=2026-10-15", nil, 200},
 		{nil, "GET", "/api/v1/children/a-kid/network", nil, 200},
+		{nil, "POST", "/api/v1/people/a-sis/moves", `{"id":"a-r3","household":"a-h1","from":"2026-10-10"}`, 201},
+		{nil, "GET", "/api/v1/residences/a-r2", nil, 200},
 		{nil, "POST", "/api/v1/residences/a-r1/end", `{"until":"2026-10-20"}`, 200},
 		{nil, "POST", "/api/v1/relationships/a-rel/end", `{"until":"2026-10-20"}`, 200},
 		{&admin, "GET", "/api/v1/export", nil, 200},
@@ -119,6 +121,12 @@ func TestRecordLifecycle(t *testing.T) {
 		if res.Status != s.want {
 			t.Fatalf("%s %s: got %d %s, want %d", s.method, s.path, res.Status, res.Body, s.want)
 		}
+	}
+	// The move ended the sister's kinship home the day before.
+	var r2 graph.Residence
+	c.do("GET", "/api/v1/residences/a-r2", nil, "").decode(t, &r2)
+	if r2.Until != graph.MustDate("2026-10-09") {
+		t.Errorf("home before the move: got until %v, want 2026-10-09", r2.Until)
 	}
 	var kid graph.Person
 	c.do("GET", "/api/v1/people/a-kid", nil, "").decode(t, &kid)

@@ -48,6 +48,7 @@ func (s *Server) routes() {
 			return []ref{{"person", "person", r.Person}, {"household", "household", r.Household}}
 		}, st.CreateResidence))
 	v1.GET("/residences/:id", getHandler(st.Residence))
+	v1.POST("/people/:id/moves", s.move)
 	v1.POST("/residences/:id/end", endHandler(st.EndResidence, st.Residence))
 
 	v1.POST("/relationships", createHandler(s, "rel-", "/api/v1/relationships", func(r *graph.Relationship) *string { return &r.ID },

@@ -52,6 +52,7 @@ var rules = map[string]rule{
 	"POST /api/v1/residences":            {scope: scopeRole, roles: casework, action: "create_residence"},
 	"GET /api/v1/residences/:id":         {scope: scopeRecord, roles: readers, kind: "residence", action: "read_residence"},
 	"POST /api/v1/residences/:id/end":    {scope: scopeRecord, roles: casework, kind: "residence", action: "end_residence"},
+	"POST /api/v1/people/:id/moves":      {scope: scopeRecord, roles: casework, kind: "person", action: "move"},
 	"POST /api/v1/relationships":         {scope: scopeRole, roles: casework, action: "create_relationship"},
 	"GET /api/v1/relationships/:id":      {scope: scopeRecord, roles: readers, kind: "relationship", action: "read_relationship"},
 	"PUT /api/v1/relationships/:id":      {scope: scopeRecord, roles: casework, kind: "relationship", action: "update_relationship"},

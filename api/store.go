@@ -20,6 +20,7 @@ type Store interface {
 	CreateResidence(ctx context.Context, r graph.Residence) error
 	Residence(ctx context.Context, id graph.ID) (graph.Residence, error)
 	EndResidence(ctx context.Context, id graph.ID, until graph.Date) error
+	Move(ctx context.Context, r graph.Residence) ([]graph.ID, error)
 	CreateRelationship(ctx context.Context, r graph.Relationship) error
 	Relationship(ctx context.Context, id graph.ID) (graph.Relationship, error)
 	// UpdateRelationship keeps the replaced details in the relationship's
