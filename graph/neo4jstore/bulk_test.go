@@ -1,6 +1,7 @@
 package neo4jstore_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/neo4jstore"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
@@ -40,21 +42,27 @@ func TestImportExportImportIsLossless(t *testing.T) {
 		wj, _ := json.MarshalIndent(want, "", " ")
 		t.Fatalf("export differs from import:\ngot  %s\nwant %s", gj, wj)
 	}
-	// Through JSON, into an empty database, and out again.
-	b, _ := json.Marshal(got)
+	if third := reimport(t, s, ctx, got); !reflect.DeepEqual(third, want) {
+		t.Errorf("import -> export -> import -> export lost data")
+	}
+}
+
+// reimport sends an export through JSON into an emptied database and
+// exports it again.
+func reimport(t *testing.T, s *neo4jstore.Store, ctx context.Context, exported *graph.Document) *graph.Document {
+	t.Helper()
+	b, _ := json.Marshal(exported)
 	var again graph.Document
 	if err := json.Unmarshal(b, &again); err != nil {
 		t.Fatalf("unmarshal export: %v", err)
 	}
 	neo4jtest.Reset(t)
 	mustImport(t, s, ctx, &again)
-	third, err := s.Export(ctx)
+	out, err := s.Export(ctx)
 	if err != nil {
 		t.Fatalf("second Export: %v", err)
 	}
-	if !reflect.DeepEqual(third, want) {
-		t.Errorf("import -> export -> import -> export lost data")
-	}
+	return out
 }
 
 // TestImportExportKeepsHistory: a relationship's history is written as
@@ -80,15 +88,8 @@ func TestImportExportKeepsHistory(t *testing.T) {
 		gj, _ := json.MarshalIndent(got.Relationships, "", " ")
 		t.Fatalf("export differs from import: got relationships %s", gj)
 	}
-	b, _ := json.Marshal(got)
-	var again graph.Document
-	if err := json.Unmarshal(b, &again); err != nil {
-		t.Fatalf("unmarshal export: %v", err)
-	}
-	neo4jtest.Reset(t)
-	mustImport(t, s, ctx, &again)
-	if third, err := s.Export(ctx); err != nil || !reflect.DeepEqual(third, want) {
-		t.Errorf("import -> export -> import -> export: got %v, lost the history", err)
+	if third := reimport(t, s, ctx, got); !reflect.DeepEqual(third, want) {
+		t.Errorf("import -> export -> import -> export lost the history")
 	}
 	// A snapshot carries the details of its date, not the history.
 	n, err := s.Network(ctx, "t-ava", d("2021-06-01"))
