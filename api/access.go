@@ -153,6 +153,7 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 		s.log.Info("no kinmap role", "request_id", requestID(c), "reason", err.Error())
 		return errForbidden
 	case err != nil:
+		s.failedAuth(c)
 		s.log.Info("authentication failed", "request_id", requestID(c), "reason", err.Error())
 		c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="kinmap"`)
 		return errUnauthenticated

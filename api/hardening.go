@@ -80,21 +80,53 @@ func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
 	return true, 0
 }
 
-// rateLimit answers 429 with Retry-After once key(c) has used its burst.
+// empty reports whether key has no request left now, without using one,
+// and if so how long until it has.
+func (l *limiter) empty(key string, now time.Time) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[key]
+	if !ok {
+		return false, 0
+	}
+	if t := b.lim.TokensAt(now); t < 1 {
+		return true, time.Duration((1 - t) / float64(l.perSec) * float64(time.Second))
+	}
+	return false, 0
+}
+
+// rateLimit answers 429 with Retry-After once key(c) has used its burst,
+// or once the client's address has failed authentication too often
+// (failedAuth): random tokens cannot buy fresh buckets, nor fill the
+// audit trail with refusals.
 func (s *Server) rateLimit(key func(echo.Context) string) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			if s.limiter == nil {
 				return next(c)
 			}
-			ok, wait := s.limiter.allow(key(c), time.Now())
-			if !ok {
-				c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-				return &httpError{http.StatusTooManyRequests, "rate_limited", "too many requests; retry later"}
+			now := time.Now()
+			if spent, wait := s.authFailures.empty(c.RealIP(), now); spent {
+				return tooMany(c, wait)
+			}
+			if ok, wait := s.limiter.allow(key(c), now); !ok {
+				return tooMany(c, wait)
 			}
 			return next(c)
 		}
 	}
+}
+
+// failedAuth counts a failed authentication against the client's address.
+func (s *Server) failedAuth(c echo.Context) {
+	if s.authFailures != nil {
+		s.authFailures.allow(c.RealIP(), time.Now())
+	}
+}
+
+func tooMany(c echo.Context, wait time.Duration) error {
+	c.Response().Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(wait.Seconds())))))
+	return &httpError{http.StatusTooManyRequests, "rate_limited", "too many requests; retry later"}
 }
 
 // rateKey buckets requests by bearer token (hashed: the token itself is

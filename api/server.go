@@ -58,7 +58,9 @@ type Server struct {
 	renderer Renderer
 	maps     *mapCache
 	limiter  *limiter
-	auth     Authenticator
+	// authFailures counts failed authentications per client address.
+	authFailures *limiter
+	auth         Authenticator
 	// registered holds "METHOD /pattern" of every route, so that the
 	// access check can tell an unruled route (refused) from an unknown
 	// one (404).
@@ -98,6 +100,11 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		s.limiter = newLimiter(20, 60)
 	case cfg.RateLimit > 0:
 		s.limiter = newLimiter(cfg.RateLimit, max(cfg.RateBurst, 1))
+	}
+	if s.limiter != nil {
+		// An address may fail authentication 30 times at once, then once
+		// a second.
+		s.authFailures = newLimiter(1, 30)
 	}
 	e.HTTPErrorHandler = s.errorHandler
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
