@@ -62,14 +62,17 @@ type step struct {
 }
 
 // Import validates the whole document (records, duplicate ids, references
-// to records in the document or already stored) and writes it. Nothing is
-// written when validation fails.
+// to records in the document or already stored, stored edge ids reused for
+// other ends) and writes it. Nothing is written when validation fails.
 func (s *Store) Import(ctx context.Context, d *graph.Document) (graph.ImportSummary, error) {
 	known, err := s.knownRefs(ctx, d)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
 	if err := d.Validate(func(kind string, id graph.ID) bool { return known[kind][id] }); err != nil {
+		return graph.ImportSummary{}, err
+	}
+	if err := s.checkStoredEnds(ctx, d); err != nil {
 		return graph.ImportSummary{}, err
 	}
 	steps := importSteps(d)

@@ -131,6 +131,27 @@ func TestImportInBatchesIsIdempotent(t *testing.T) {
 	if n2, r2 := neo4jtest.Counts(t); n1 != n2 || r1 != r2 {
 		t.Errorf("second import: got %d/%d, want %d/%d", n2, r2, n1, r1)
 	}
+
+	// A batched import that reuses stored ids for other ends is refused
+	// whole, before the first batch, naming each record.
+	moved := family()
+	for i := range 60 {
+		moved.Contacts = append(moved.Contacts, graph.Contact{ID: "bulk2-" + itoa(i), From: "t-ava", To: "t-ben",
+			Date: d("2021-01-01"), Kind: graph.ContactCall})
+	}
+	moved.Contacts = append(moved.Contacts, graph.Contact{ID: "bulk-7", From: "t-ben", To: "t-gran", Date: d("2021-01-01"), Kind: graph.ContactCall})
+	moved.Relationships[2].To = "t-mum" // t-rel3, stored as t-ava -> t-ben
+	_, err = s.Import(ctx, moved)
+	var fields []string
+	for _, f := range graph.Fields(err) {
+		fields = append(fields, f.Field)
+	}
+	if want := []string{"relationships[2].id", "contacts[63].id"}; !errors.Is(err, graph.ErrConflict) || !reflect.DeepEqual(fields, want) {
+		t.Errorf("import reusing stored ids: got %v (fields %v), want ErrConflict on %v", err, fields, want)
+	}
+	if n3, r3 := neo4jtest.Counts(t); n3 != n1 || r3 != r1 {
+		t.Errorf("refused import wrote: got %d/%d, want %d/%d", n3, r3, n1, r1)
+	}
 }
 
 func TestAuthorityAsOf(t *testing.T) {
