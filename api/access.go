@@ -173,13 +173,21 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 			return errOutOfScope
 		}
 	case scopeRecord:
-		ok, err := s.inScope(ctx, p, c.Param("id"), r.kind)
+		kids, err := s.scopeChildren(ctx, p, c.Param("id"), r.kind)
 		if err != nil {
 			return err
 		}
-		if !ok {
+		if len(kids) == 0 {
 			return errOutOfScope
 		}
+		// The audit event names the child whose record this is: the
+		// person itself when a child, else the first child in whose
+		// network it lies.
+		child := kids[0]
+		if slices.Contains(kids, c.Param("id")) {
+			child = c.Param("id")
+		}
+		c.Set(childKey, child)
 	}
 	return nil
 }
@@ -225,14 +233,14 @@ func (s *Server) scopeOf(ctx context.Context, p graph.Principal) ([]graph.ID, er
 	return nil, nil
 }
 
-// inScope reports whether record id of kind is in the network of a child
-// p may see.
-func (s *Server) inScope(ctx context.Context, p graph.Principal, id graph.ID, kind string) (bool, error) {
+// scopeChildren returns the children p may see in whose network record
+// id of kind lies (none: out of scope).
+func (s *Server) scopeChildren(ctx context.Context, p graph.Principal, id graph.ID, kind string) ([]graph.ID, error) {
 	children, err := s.scopeOf(ctx, p)
 	if err != nil || len(children) == 0 {
-		return false, err
+		return nil, err
 	}
-	return s.store.InScope(ctx, children, id, kind, graph.DateOf(s.today()))
+	return s.store.ScopeChildren(ctx, children, id, kind, graph.DateOf(s.today()))
 }
 
 // ref is a record a write names: the body's field, the record's kind
@@ -264,13 +272,13 @@ func (s *Server) requireInScope(c echo.Context, refs []ref) error {
 		if r.kind == "person" && slices.Contains(children, r.id) && c.Get(childKey) == nil {
 			c.Set(childKey, r.id)
 		}
-		ok := false
+		var kids []graph.ID
 		if len(children) > 0 {
-			if ok, err = s.store.InScope(ctx, children, r.id, r.kind, graph.DateOf(s.today())); err != nil {
+			if kids, err = s.store.ScopeChildren(ctx, children, r.id, r.kind, graph.DateOf(s.today())); err != nil {
 				return err
 			}
 		}
-		if ok {
+		if len(kids) > 0 {
 			if r.kind == "person" && anchor == "" {
 				anchor = r.field
 			}
@@ -324,7 +332,7 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 		e.Outcome = graph.OutcomeError
 	}
 	switch {
-	case r.scope == scopeChild, r.kind == "person":
+	case r.scope == scopeChild:
 		if graph.ValidID(c.Param("id")) {
 			e.Child = c.Param("id")
 		}

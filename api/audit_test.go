@@ -35,6 +35,8 @@ func TestAuditTrailMatchesSession(t *testing.T) {
 		{worker, "POST", "/api/v1/relationships", `{"id":"aud-bad","from":"ard-kieran","to":"ard-kieran","kind":"friend"}`, 400},
 		{worker, "POST", "/api/v1/relationships", `{"id":"aud-out","from":"ard-kieran","to":"bal-alison","kind":"friend"}`, 404},
 		{worker, "GET", "/api/v1/relationships/aud-rel", nil, 200},
+		{worker, "GET", "/api/v1/residences/ard-kieran-res2", nil, 200},
+		{worker, "GET", "/api/v1/people/ard-leanne", nil, 200},
 		{c.as(admin), "GET", "/api/v1/export", nil, 200},
 		{eval, "GET", "/api/v1/export/pseudonymised", nil, 200},
 		{eval, "GET", "/healthz", nil, 200}, // not audited
@@ -57,7 +59,9 @@ func TestAuditTrailMatchesSession(t *testing.T) {
 		"worker-a worker create_relationship ard-kieran aud-rel - allowed 201",
 		"worker-a worker create_relationship - aud-bad - error 400",
 		"worker-a worker create_relationship ard-kieran aud-out - denied 404",
-		"worker-a worker read_relationship - aud-rel - allowed 200",
+		"worker-a worker read_relationship ard-kieran aud-rel - allowed 200",
+		"worker-a worker read_residence ard-kieran ard-kieran-res2 - allowed 200",
+		"worker-a worker read_person ard-amy ard-leanne - allowed 200",
 		"admin-t admin export - - - allowed 200",
 		"eval-t evaluator export_pseudonymised - - - allowed 200",
 	}
@@ -89,8 +93,8 @@ func TestAuditTrailMatchesSession(t *testing.T) {
 	// Filters.
 	var mine struct{ Items []graph.AuditEvent }
 	c.as(admin).do("GET", "/api/v1/audit?child=ard-kieran&user=worker-a", nil, "").decode(t, &mine)
-	if len(mine.Items) != 4 {
-		t.Errorf("filtered by child and user: got %d events, want 4", len(mine.Items))
+	if len(mine.Items) != 6 {
+		t.Errorf("filtered by child and user: got %d events, want 6", len(mine.Items))
 	}
 	if res := c.as(admin).do("GET", "/api/v1/audit?from=yesterday", nil, ""); res.Status != http.StatusBadRequest {
 		t.Errorf("bad from: got %d, want 400", res.Status)

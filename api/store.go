@@ -43,7 +43,7 @@ type Store interface {
 	// Access control and audit.
 	Caseload(ctx context.Context, user string, day graph.Date) ([]graph.ID, error)
 	TeamCaseload(ctx context.Context, teams []string, day graph.Date) ([]graph.ID, error)
-	InScope(ctx context.Context, children []graph.ID, id graph.ID, kind string, asOf graph.Date) (bool, error)
+	ScopeChildren(ctx context.Context, children []graph.ID, id graph.ID, kind string, asOf graph.Date) ([]graph.ID, error)
 	Unattached(ctx context.Context, id graph.ID, kind string) (bool, error)
 	Unallocated(ctx context.Context, id graph.ID, day graph.Date) (bool, error)
 	AppendAudit(ctx context.Context, e graph.AuditEvent) error

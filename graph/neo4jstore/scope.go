@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"slices"
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -24,43 +25,54 @@ WHERE h.team IN $teams
 RETURN DISTINCT c.id AS id ORDER BY id`
 )
 
-// The in-scope queries answer "is this record part of the network (as
-// Network builds it) of one of $children as of $asOf?". They expand from
-// the record towards the children, never from every child outwards: the
-// record's two-hop neighbourhood is small, a team's caseload is not.
+// The in-scope queries answer "which of $children have this record in
+// their network (as Network builds it) as of $asOf?", one list per row.
+// They expand from the record towards the children, never from every
+// child outwards: the record's two-hop neighbourhood is small, a team's
+// caseload is not.
 const (
-	// reachA and reachB: person a (b) is one of the children or within
-	// two hops of one through relationships that had started by $asOf,
-	// the same rule as seedConnections.
-	reachA = `(a.id IN $children OR EXISTS {
+	// ownA, nearA (ownB, nearB): person a (b) as one of $children, and
+	// the children within two hops of a (b) through relationships that
+	// had started by $asOf, the same rule as seedConnections.
+	ownA  = `[x IN [a.id] WHERE x IN $children]`
+	ownB  = `[x IN [b.id] WHERE x IN $children]`
+	nearA = `COLLECT {
   MATCH (a)-[rs:CONNECTED*1..2]-(c:Person)
-  WHERE c.id IN $children AND all(hop IN rs WHERE hop.since IS NULL OR hop.since <= $asOf) })`
-	reachB = `(b.id IN $children OR EXISTS {
+  WHERE c.id IN $children AND all(hop IN rs WHERE hop.since IS NULL OR hop.since <= $asOf)
+  RETURN DISTINCT c.id }`
+	nearB = `COLLECT {
   MATCH (b)-[rs:CONNECTED*1..2]-(c:Person)
-  WHERE c.id IN $children AND all(hop IN rs WHERE hop.since IS NULL OR hop.since <= $asOf) })`
+  WHERE c.id IN $children AND all(hop IN rs WHERE hop.since IS NULL OR hop.since <= $asOf)
+  RETURN DISTINCT c.id }`
 
 	scopeFound = "\nRETURN true AS ok LIMIT 1"
+	oneEnd     = "\nWITH " + ownA + " AS own, " + nearA + " AS near WHERE size(own) + size(near) > 0 RETURN own, near"
+	// bothEnds: the children whose networks hold both a and b.
+	bothEnds = "\nWITH " + ownA + " AS oa, " + nearA + " AS na, " + ownB + " AS ob, " + nearB + ` AS nb
+WITH oa, ob, [k IN oa + na WHERE k IN ob + nb] AS common WHERE size(common) > 0
+RETURN [k IN oa + ob WHERE k IN common] AS own, common AS near`
 
-	scopePerson = "MATCH (a:Person {id: $id}) WHERE " + reachA + scopeFound
+	scopePerson = "MATCH (a:Person {id: $id})" + oneEnd
 
 	// A household is in scope when someone in the network had started
 	// living there by $asOf (history included, as in networkRest).
 	scopeHousehold = `MATCH (a:Person)-[l:LIVES_IN]->(:Household {id: $id})
-WHERE l.from <= $asOf AND ` + reachA + scopeFound
+WHERE l.from <= $asOf` + oneEnd
 
 	scopeResidence = `MATCH (a:Person)-[l:LIVES_IN {id: $id}]->(:Household)
-WHERE l.from <= $asOf AND ` + reachA + scopeFound
+WHERE l.from <= $asOf` + oneEnd
 
-	// Relationships and contacts are in scope when both ends are.
+	// Relationships and contacts are in scope when both ends are in the
+	// same child's network.
 	scopeRelationship = `MATCH (a:Person)-[r:CONNECTED {id: $id}]->(b:Person)
-WHERE (r.since IS NULL OR r.since <= $asOf) AND ` + reachA + " AND " + reachB + scopeFound
+WHERE (r.since IS NULL OR r.since <= $asOf)` + bothEnds
 
 	scopeContact = `MATCH (a:Person)-[k:CONTACT {id: $id}]->(b:Person)
-WHERE k.date <= $asOf AND ` + reachA + " AND " + reachB + scopeFound
+WHERE k.date <= $asOf` + bothEnds
 
 	// An assignment is in scope when it is one of the children's.
 	scopeAssignment = `MATCH (:Worker)-[:HOLDS {id: $id}]->(c:Person)
-WHERE c.id IN $children` + scopeFound
+WHERE c.id IN $children RETURN [c.id] AS own, [] AS near`
 )
 
 // Record kinds InScope knows.
@@ -102,21 +114,59 @@ func (s *Store) TeamCaseload(ctx context.Context, teams []string, day graph.Date
 
 // InScope reports whether the record of the given kind (KindPerson,
 // KindHousehold, ...) with id is part of the network, as of asOf, of
-// any of children: the children, everyone within two hops of them
-// through relationships, the residences and households of those people,
-// and the relationships and contacts among them; and the children's
-// assignments. An unknown id is simply not in scope (false, nil), so a
-// caller can answer "not found" either way without revealing which
-// records exist. An unknown kind is ErrInvalid.
+// any of children (see ScopeChildren).
 func (s *Store) InScope(ctx context.Context, children []graph.ID, id graph.ID, kind string, asOf graph.Date) (bool, error) {
+	kids, err := s.ScopeChildren(ctx, children, id, kind, asOf)
+	return len(kids) > 0, err
+}
+
+// ScopeChildren returns those of children whose network as of asOf
+// holds the record of the given kind (KindPerson, KindHousehold,
+// ...) with id: the children, everyone within two hops of them through
+// relationships, the residences and households of those people, and the
+// relationships and contacts among them; and the children's
+// assignments. The record's own people among children come first (the
+// person, the residents, the relationship's or contact's ends, the
+// assigned child), then the others, each in id order. An unknown id is
+// in no one's scope (nil, nil), so a caller can answer "not found" either
+// way without revealing which records exist. An unknown kind is
+// ErrInvalid.
+func (s *Store) ScopeChildren(ctx context.Context, children []graph.ID, id graph.ID, kind string, asOf graph.Date) ([]graph.ID, error) {
 	query, ok := scopeQueries[kind]
 	if !ok {
-		return false, graph.Invalid("kind", "must be one of person, household, residence, relationship, contact, assignment")
+		return nil, graph.Invalid("kind", "must be one of person, household, residence, relationship, contact, assignment")
 	}
-	if len(children) == 0 {
-		return false, nil
+	if len(children) == 0 || id == "" {
+		return nil, nil
 	}
-	return s.exists(ctx, query, map[string]any{"children": children, "id": id, "asOf": neo4jDate(asOf)})
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, query, map[string]any{"children": children, "id": id, "asOf": neo4jDate(asOf)})
+		if err != nil {
+			return nil, err
+		}
+		var own, near []graph.ID
+		for _, rec := range recs {
+			for col, to := range map[string]*[]graph.ID{"own": &own, "near": &near} {
+				list, _ := rec.Get(col)
+				for _, k := range list.([]any) {
+					*to = append(*to, k.(string))
+				}
+			}
+		}
+		slices.Sort(own)
+		slices.Sort(near)
+		kids := slices.Compact(own)
+		for _, k := range slices.Compact(near) {
+			if !slices.Contains(kids, k) {
+				kids = append(kids, k)
+			}
+		}
+		return kids, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out.([]graph.ID), nil
 }
 
 func (s *Store) ids(ctx context.Context, query string, params map[string]any) ([]graph.ID, error) {

@@ -131,6 +131,33 @@ func TestInScope(t *testing.T) {
 	}
 }
 
+// TestScopeChildren: the children whose networks hold a record, the
+// record's own people first.
+func TestScopeChildren(t *testing.T) {
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, scopeFamily())
+	both := []graph.ID{"t-ben", "t-ava"}
+	tests := []struct {
+		kind, id string
+		want     []graph.ID
+	}{
+		{neo4jstore.KindPerson, "t-ben", []graph.ID{"t-ben", "t-ava"}},
+		{neo4jstore.KindPerson, "t-mum", []graph.ID{"t-ava", "t-ben"}},
+		{neo4jstore.KindPerson, "t-pal", []graph.ID{"t-ava"}},
+		{neo4jstore.KindResidence, "t-r3", []graph.ID{"t-ben", "t-ava"}},
+		{neo4jstore.KindRelationship, "t-rel5", []graph.ID{"t-ava"}},
+		{neo4jstore.KindAssignment, "t-a1", []graph.ID{"t-ava"}},
+		{neo4jstore.KindPerson, "t-stranger", nil},
+		{neo4jstore.KindPerson, "nobody", nil},
+	}
+	for _, tt := range tests {
+		got, err := s.ScopeChildren(ctx, both, tt.id, tt.kind, d("2025-01-01"))
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("ScopeChildren(%s %s): got %v, %v; want %v", tt.kind, tt.id, got, err, tt.want)
+		}
+	}
+}
+
 // TestInScopeAgreesWithNetwork checks InScope against Network: for one
 // child, a record is in scope exactly when the child's network holds it.
 func TestInScopeAgreesWithNetwork(t *testing.T) {
