@@ -94,7 +94,9 @@ func TestRecordLifecycle(t *testing.T) {
 		{nil, "POST", "/api/v1/relationships", `{"id":"a-rel","from":"a-kid","to":"a-sis","kind":"sibling","sibling_type":"half","from_view":{"circle":"closest","words":"my big sister"},"contact":{"mode":"direct","frequency":"weekly"}}`, 201},
 		{nil, "POST", "/api/v1/contacts", `{"id":"a-c1","from":"a-kid","to":"a-sis","date":"2026-10-01","kind":"visit"}`, 201},
 		{nil, "GET", "/api/v1/people/a-kid", nil, 200},
-		{nil, "PUT", "/api/v1/people/a-kid", `{"full_name":"Ada Example","known_as":"Addy","looked_after":true}`, 200},
+		{nil, "PUT", "/api/v1/people/a-kid", `{"full_name":"Ada Example","looked_after":true,"looked_after_since":"2023-02-01","looked_after_until":"2023-01-31"}`, 400},
+		{nil, "PUT", "/api/v1/people/a-kid", `{"full_name":"Ada Example","looked_after_until":"2026-09-30"}`, 400},
+		{nil, "PUT", "/api/v1/people/a-kid", `{"full_name":"Ada Example","known_as":"Addy","looked_after":true,"looked_after_until":"2026-09-30"}`, 200},
 		{nil, "PUT", "/api/v1/households/a-h2", `{"id":"a-h2","kind":"kinship","locality":"Elsewhere"}`, 200},
 		{nil, "GET", "/api/v1/households/a-h1", nil, 200},
 		{nil, "GET", "/api/v1/residences/a-r1", nil, 200},
@@ -130,8 +132,8 @@ func TestRecordLifecycle(t *testing.T) {
 	}
 	var kid graph.Person
 	c.do("GET", "/api/v1/people/a-kid", nil, "").decode(t, &kid)
-	if kid.KnownAs != "Addy" || !kid.DateOfBirth.IsZero() {
-		t.Errorf("after PUT: got %+v, want known_as Addy and no date of birth (PUT replaces)", kid)
+	if kid.KnownAs != "Addy" || !kid.DateOfBirth.IsZero() || kid.LookedAfterUntil != graph.MustDate("2026-09-30") {
+		t.Errorf("after PUT: got %+v, want known_as Addy, care ended 2026-09-30 and no date of birth (PUT replaces)", kid)
 	}
 	var page struct {
 		Items []graph.ChildSummary

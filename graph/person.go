@@ -27,6 +27,14 @@ const (
 // Person is anyone who matters to a child: the child, brothers and sisters,
 // parents, wider family, carers, friends, professionals, or a pet the child
 // names.
+//
+// LookedAfter marks a person with a recorded care episode, current or
+// ended: LookedAfterSince is its first day and LookedAfterUntil its last
+// (both inclusive; a zero Since means "since before records began", a zero
+// Until "still looked after"). A child who has gone home, been adopted or
+// left care keeps LookedAfter with the Until date, so that past dates still
+// see the episode; LookedAfterOn says whether it covers a given day. Since
+// and Until are only set with LookedAfter, and Until is not before Since.
 type Person struct {
 	ID               ID      `json:"id"`
 	FullName         string  `json:"full_name"`
@@ -36,6 +44,7 @@ type Person struct {
 	AgeBand          AgeBand `json:"age_band,omitempty"` // when the date of birth is not recorded
 	LookedAfter      bool    `json:"looked_after,omitempty"`
 	LookedAfterSince Date    `json:"looked_after_since,omitzero"`
+	LookedAfterUntil Date    `json:"looked_after_until,omitzero"` // last day of the care episode; zero while it goes on
 	Notes            string  `json:"notes,omitempty"`
 }
 
@@ -70,13 +79,20 @@ func (p Person) Band(day Date) AgeBand {
 // age is not known).
 func (p Person) IsAdult(day Date) bool { return p.Band(day) == AgeAdult }
 
-// LookedAfterOn reports whether the person was looked after on day.
+// LookedAfterOn reports whether the person was looked after on day: the
+// care episode from LookedAfterSince to LookedAfterUntil (inclusive, an
+// open end when zero) covers it. A zero day asks about the record with
+// no date in mind and is answered by LookedAfter alone.
 func (p Person) LookedAfterOn(day Date) bool {
 	if !p.LookedAfter {
 		return false
 	}
-	return p.LookedAfterSince.IsZero() || day.IsZero() || !day.Before(p.LookedAfterSince)
+	return day.IsZero() || p.careEpisode().Covers(day)
 }
+
+// careEpisode returns the span of the person's care episode; it means
+// something only when LookedAfter is set.
+func (p Person) careEpisode() Span { return Span{Since: p.LookedAfterSince, Until: p.LookedAfterUntil} }
 
 // Validate checks a person on its own; it does not look at other records.
 func (p Person) Validate() error {
@@ -91,8 +107,15 @@ func (p Person) Validate() error {
 	if !p.LookedAfter && !p.LookedAfterSince.IsZero() {
 		probs.add("looked_after_since", "is set but looked_after is false")
 	}
+	if !p.LookedAfter && !p.LookedAfterUntil.IsZero() {
+		probs.add("looked_after_until", "is set but looked_after is false")
+	}
 	if !p.DateOfBirth.IsZero() && !p.LookedAfterSince.IsZero() && p.LookedAfterSince.Before(p.DateOfBirth) {
 		probs.add("looked_after_since", "must not be before date_of_birth")
+	}
+	p.careEpisode().validate(&probs, "looked_after_since", "looked_after_until")
+	if !p.DateOfBirth.IsZero() && p.LookedAfterSince.IsZero() && !p.LookedAfterUntil.IsZero() && p.LookedAfterUntil.Before(p.DateOfBirth) {
+		probs.add("looked_after_until", "must not be before date_of_birth")
 	}
 	return probs.Err()
 }

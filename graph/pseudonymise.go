@@ -25,7 +25,7 @@ func Pseudonymise(d *Document, key []byte, asOf Date) *Document {
 	out := &Document{Format: PseudonymisedFormat}
 	for _, p := range d.People {
 		out.People = append(out.People, Person{ID: ps.id("p", p.ID), Pet: p.Pet, AgeBand: p.Band(asOf),
-			LookedAfter: p.LookedAfter, LookedAfterSince: month(p.LookedAfterSince)})
+			LookedAfter: p.LookedAfter, LookedAfterSince: month(p.LookedAfterSince), LookedAfterUntil: month(p.LookedAfterUntil)})
 	}
 	for _, h := range d.Households {
 		out.Households = append(out.Households, Household{ID: ps.id("h", h.ID), Kind: h.Kind, Confidential: h.Confidential})

@@ -9,7 +9,7 @@ import (
 func TestPseudonymise(t *testing.T) {
 	d := &Document{Format: Format, Records: Records{
 		People: []Person{{ID: "kid-1", FullName: "Ada Example", KnownAs: "Addy", DateOfBirth: MustDate("2014-02-03"),
-			LookedAfter: true, Notes: "likes drawing"}, {ID: "mum-1", FullName: "Mo Example"}},
+			LookedAfter: true, LookedAfterSince: MustDate("2023-05-17"), LookedAfterUntil: MustDate("2026-03-20"), Notes: "likes drawing"}, {ID: "mum-1", FullName: "Mo Example"}},
 		Households: []Household{{ID: "h-1", Kind: HouseholdFoster, Name: "The Examples'", Locality: "Testtown",
 			Address: "1 Example Row", Confidential: true, Notes: "gate code"}},
 		Residences: []Residence{{ID: "r-1", Person: "kid-1", Household: "h-1", From: MustDate("2024-01-01")}},
@@ -34,6 +34,9 @@ func TestPseudonymise(t *testing.T) {
 	}
 	if kid.AgeBand != Age12to15 || out.Relationships[0].Restriction.Kind != RestrictSupervised {
 		t.Errorf("kept fields lost: %s", b)
+	}
+	if kid.LookedAfterSince != MustDate("2023-05-01") || kid.LookedAfterUntil != MustDate("2026-03-01") {
+		t.Errorf("care episode: got %s to %s, want its months 2023-05-01 to 2026-03-01", kid.LookedAfterSince, kid.LookedAfterUntil)
 	}
 	if got := out.Contacts[0].Date; got != MustDate("2026-01-01") {
 		t.Errorf("contact date: got %s, want its month 2026-01-01", got)

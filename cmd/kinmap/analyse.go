@@ -38,11 +38,17 @@ func cmdAnalyse(ctx context.Context, e *env, args []string) error {
 	fs.Var(dateFlag{&since}, "since", "date of the last review: also list changes since then")
 	asJSON := fs.Bool("json", false, "print JSON")
 	lost := fs.Int("lost-after-days", analysis.DefaultLostAfterDays, "days without contact before a connection counts as lost")
+	window := fs.Int("move-window-days", analysis.DefaultMoveWindowDays, "days after a move within which stopped contact counts as lost at the move")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	if *child == "" {
 		return usageError{"--child is required"}
+	}
+	for name, v := range map[string]int{"--lost-after-days": *lost, "--move-window-days": *window} {
+		if v < 1 || v > 3650 {
+			return usageError{name + " must be from 1 to 3650"}
+		}
 	}
 	if !since.IsZero() && since.After(asOf) {
 		return usageError{"--since must not be after --as-of"}
@@ -55,7 +61,7 @@ func cmdAnalyse(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res := analysis.Analyse(n, analysis.Options{LostAfterDays: *lost})
+	res := analysis.Analyse(n, analysis.Options{LostAfterDays: *lost, MoveWindowDays: *window})
 	var changes []analysis.Change
 	if !since.IsZero() {
 		before, err := store.Network(ctx, *child, since)

@@ -22,6 +22,7 @@ Usage:
   kinmap export [-o FILE]            export everything as a kinmap/v1 document
   kinmap demo                        import the synthetic demo families
   kinmap analyse --child ID [--as-of DATE] [--since DATE] [--json]
+                [--lost-after-days 90] [--move-window-days 60]
                                      flags, sibling group and key people of a child
   kinmap report [--as-of DATE] [--format json|csv]
                                      authority sibling placement report

@@ -103,6 +103,17 @@ func TestAnalyseAndReport(t *testing.T) {
 	if _, _, code := kinmap(t, "analyse"); code != 2 {
 		t.Errorf("analyse without --child: got code %d, want 2", code)
 	}
+	if _, errs, code := kinmap(t, "analyse", "--child", "ard-shannon", "--move-window-days", "0"); code != 2 || !strings.Contains(errs, "--move-window-days") {
+		t.Errorf("analyse --move-window-days 0: got code %d %q, want 2 naming the flag", code, errs)
+	}
+	// Ten years' grace: fewer connections count as lost.
+	lost := func(args ...string) int {
+		out, _, _ := kinmap(t, append([]string{"analyse", "--child", "ard-shannon", "--as-of", "2026-11-01", "--json"}, args...)...)
+		return strings.Count(out, `"lost_connection"`) + strings.Count(out, `"lost_at_move"`)
+	}
+	if usual, patient := lost(), lost("--lost-after-days", "3650", "--move-window-days", "30"); patient >= usual {
+		t.Errorf("lost connections: got %d with ten years' grace, %d with the default; want fewer", patient, usual)
+	}
 	if _, errs, code := kinmap(t, "analyse", "--child", "ghost", "--as-of", "2026-11-01"); code != 1 || !strings.Contains(errs, "no person") {
 		t.Errorf("analyse ghost: code %d, %s", code, errs)
 	}

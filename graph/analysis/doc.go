@@ -24,7 +24,8 @@
 // covers the date; ended ones are history (Review and the lost flags use
 // them, and the sibling definition below, nothing else). A restriction
 // applies from its own Since date until the relationship ends; one that
-// starts after the date does not count yet. Looked-after means Person.LookedAfterOn and under
+// starts after the date does not count yet. Looked-after means Person.LookedAfterOn (the care
+// episode, LookedAfterSince to LookedAfterUntil, covers the date) and under
 // 18; adults are never "separated" in the sense of the duty to place
 // together. Households at the date come from Index.HouseholdOn; a
 // looked-after child whose household at the date is not recorded is

@@ -117,6 +117,18 @@ func TestSeparatedSibling(t *testing.T) {
 			b.n.People[1].LookedAfterSince = graph.MustDate("2024-07-01")
 			b.sib("s1", "amy", "jack", graph.SiblingFull)
 		}, "", nil},
+		{"sibling's care ended before the date", func(b *builder) {
+			b.n.People[1].LookedAfterUntil = graph.MustDate("2024-05-31")
+			b.sib("s1", "amy", "jack", graph.SiblingFull)
+		}, "", nil},
+		{"sibling's care ends on the date", func(b *builder) {
+			b.n.People[1].LookedAfterUntil = graph.MustDate("2024-06-01")
+			b.sib("s1", "amy", "jack", graph.SiblingFull)
+		}, High, nil},
+		{"child's care ended before the date", func(b *builder) {
+			b.n.People[0].LookedAfterUntil = graph.MustDate("2024-01-31")
+			b.sib("s1", "amy", "jack", graph.SiblingFull)
+		}, "", nil},
 		{"child is not looked after", func(b *builder) {
 			b.n.People[0].LookedAfter, b.n.People[0].LookedAfterSince = false, graph.Date{}
 			b.sib("s1", "amy", "jack", graph.SiblingFull)
@@ -194,6 +206,37 @@ func TestSeparatedSiblingPastNotNow(t *testing.T) {
 	}
 	if g, ok := SiblingGroupOf(&past, "amy"); !ok || g.Status != Apart {
 		t.Errorf("past: got group status %q, want apart", g.Status)
+	}
+}
+
+// A sibling whose care episode ended before the date (he went home to
+// Gran's house, still apart from Amy) no longer counts as looked after:
+// no separated_sibling flag now, but one at a date within the episode,
+// and the sibling group and the authority report agree.
+func TestSeparatedSiblingCareEnded(t *testing.T) {
+	b := twoHomes().sib("s1", "amy", "jack", graph.SiblingFull)
+	b.n.People[1].LookedAfterUntil = graph.MustDate("2024-03-31")
+	validate(t, b.net())
+	if got := only(Flags(b.net(), DefaultOptions()), SeparatedSibling); len(got) != 0 {
+		t.Errorf("now: got %d separated_sibling flags (%q), want 0", len(got), got[0].Explanation)
+	}
+	if g, ok := SiblingGroupOf(b.net(), "amy"); !ok || g.Status != NotApplicable || g.Members[1].LookedAfter {
+		t.Errorf("now: got group %+v (found %v), want not_applicable with Jack not looked after", g, ok)
+	}
+	if r := SiblingPlacementReport(b.net()); r.LookedAfterChildren != 1 || r.WithLookedAfterSibling != 0 || r.Separations != 0 {
+		t.Errorf("now: got report %+v, want 1 looked-after child, none with a looked-after sibling", r)
+	}
+	past := b.n
+	past.AsOf = graph.MustDate("2024-03-31") // the last day of Jack's care episode
+	got := only(Flags(&past, DefaultOptions()), SeparatedSibling)
+	if len(got) != 1 || got[0].Severity != High {
+		t.Fatalf("past: got %v, want one high separated_sibling flag", got)
+	}
+	if g, ok := SiblingGroupOf(&past, "amy"); !ok || g.Status != Apart {
+		t.Errorf("past: got group status %q, want apart", g.Status)
+	}
+	if r := SiblingPlacementReport(&past); r.LookedAfterChildren != 2 || r.Separated != 2 || r.Separations != 1 || r.SeparationsNoReason != 1 {
+		t.Errorf("past: got report %+v, want 2 looked-after children, both separated, 1 separation without reason", r)
 	}
 }
 

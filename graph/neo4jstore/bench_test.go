@@ -62,7 +62,7 @@ func BenchmarkNetwork(b *testing.B) {
 	mustImport(b, s, ctx, &doc)
 	var child graph.ID
 	for _, p := range doc.People {
-		if p.LookedAfter {
+		if p.LookedAfterOn(fixtures.DefaultAsOf) {
 			child = p.ID
 			break
 		}

@@ -35,11 +35,12 @@ var d = graph.MustDate
 //	gran --grandparent--> ava; gran --friend-- pal (3 hops from ava via nothing else)
 //	carer --foster_carer--> ava; carer --other--> carer-kid (2 hops from ava)
 //	late: ava --friend-- newpal since 2025-06-01
+//	ben's care episode ended on 2025-08-31 (he stays with kin)
 func family() *graph.Document {
 	return &graph.Document{Format: graph.Format, Records: graph.Records{
 		People: []graph.Person{
 			{ID: "t-ava", FullName: "Ava Testperson", KnownAs: "Avie", DateOfBirth: d("2014-03-02"), LookedAfter: true, LookedAfterSince: d("2022-01-10")},
-			{ID: "t-ben", FullName: "Ben Testperson", DateOfBirth: d("2016-07-19"), LookedAfter: true},
+			{ID: "t-ben", FullName: "Ben Testperson", DateOfBirth: d("2016-07-19"), LookedAfter: true, LookedAfterUntil: d("2025-08-31")},
 			{ID: "t-mum", FullName: "Mara Testperson", AgeBand: graph.AgeAdult, Notes: "synthetic note"},
 			{ID: "t-gran", FullName: "Gwen Testperson", AgeBand: graph.AgeAdult},
 			{ID: "t-pal", FullName: "Pat Farfriend", AgeBand: graph.AgeAdult},

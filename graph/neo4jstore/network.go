@@ -112,7 +112,10 @@ func (s *Store) snapshot(ctx context.Context, cypher string, child graph.ID, asO
 }
 
 // Children lists the looked-after children among within, in id order, a
-// page at a time, with the total count.
+// page at a time, with the total count. The list has no date: it holds
+// everyone marked looked_after, including children whose care episode has
+// ended (looked_after_until), so that their maps at past dates stay within
+// reach.
 func (s *Store) Children(ctx context.Context, within []graph.ID, offset, limit int) ([]graph.ChildSummary, int, error) {
 	if within == nil {
 		within = []graph.ID{}

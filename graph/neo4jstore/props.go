@@ -79,6 +79,7 @@ func personProps(p graph.Person) props {
 	m.str("age_band", string(p.AgeBand))
 	m.flag("looked_after", p.LookedAfter)
 	m.date("looked_after_since", p.LookedAfterSince)
+	m.date("looked_after_until", p.LookedAfterUntil)
 	m.str("notes", p.Notes)
 	return m
 }
@@ -86,7 +87,8 @@ func personProps(p graph.Person) props {
 func personFrom(r row) graph.Person {
 	return graph.Person{ID: r.str("id"), FullName: r.str("full_name"), KnownAs: r.str("known_as"),
 		Pet: r.flag("pet"), DateOfBirth: r.date("date_of_birth"), AgeBand: graph.AgeBand(r.str("age_band")),
-		LookedAfter: r.flag("looked_after"), LookedAfterSince: r.date("looked_after_since"), Notes: r.str("notes")}
+		LookedAfter: r.flag("looked_after"), LookedAfterSince: r.date("looked_after_since"),
+		LookedAfterUntil: r.date("looked_after_until"), Notes: r.str("notes")}
 }
 
 func householdProps(h graph.Household) props {

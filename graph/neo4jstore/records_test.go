@@ -38,6 +38,25 @@ func TestPersonCreateGetUpdate(t *testing.T) {
 	if got, _ := s.Person(ctx, p.ID); !reflect.DeepEqual(got, p) {
 		t.Errorf("after update: got %+v, want %+v", got, p)
 	}
+	p.LookedAfterUntil = d("2025-03-31") // went home: the care episode ends
+	if err := s.UpdatePerson(ctx, p); err != nil {
+		t.Fatalf("UpdatePerson ending care: %v", err)
+	}
+	if got, _ := s.Person(ctx, p.ID); !reflect.DeepEqual(got, p) || got.LookedAfterOn(d("2025-04-01")) || !got.LookedAfterOn(d("2025-03-31")) {
+		t.Errorf("after ending care: got %+v, want %+v", got, p)
+	}
+	p.LookedAfterUntil = graph.Date{} // entered in error: clearing it removes the stored end
+	if err := s.UpdatePerson(ctx, p); err != nil {
+		t.Fatalf("UpdatePerson clearing the end: %v", err)
+	}
+	if got, _ := s.Person(ctx, p.ID); !reflect.DeepEqual(got, p) {
+		t.Errorf("after clearing the end: got %+v, want %+v", got, p)
+	}
+	bad := p
+	bad.LookedAfterUntil = d("2021-12-31") // before looked_after_since
+	if err := s.UpdatePerson(ctx, bad); !errors.Is(err, graph.ErrInvalid) || len(graph.Fields(err)) != 1 || graph.Fields(err)[0].Field != "looked_after_until" {
+		t.Errorf("UpdatePerson with care ending before it began: got %v, want ErrInvalid on looked_after_until", err)
+	}
 	if err := s.CreatePerson(ctx, p); !errors.Is(err, graph.ErrConflict) {
 		t.Errorf("duplicate CreatePerson: got %v, want ErrConflict", err)
 	}
