@@ -63,6 +63,9 @@ func (e *env) openStore(ctx context.Context) (*neo4jstore.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if os.Getenv("NEO4J_URI") != "" && os.Getenv("NEO4J_PASSWORD") == "" && os.Getenv("NEO4J_PASSWORD_FILE") == "" {
+		fmt.Fprintln(e.stderr, "kinmap: NEO4J_PASSWORD is not set: trying the development password, which is for local use only")
+	}
 	wait, err := time.ParseDuration(getenv("KINMAP_NEO4J_WAIT", "60s"))
 	if err != nil {
 		return nil, fmt.Errorf("KINMAP_NEO4J_WAIT: %w", err)
