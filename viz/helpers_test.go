@@ -18,62 +18,6 @@ var (
 	genDate    = graph.MustDate("2026-11-02")
 )
 
-// networkOf builds a child's snapshot from a document as the store does:
-// everyone within two hops through relationships that had started by the
-// date (ended ones included), the relationships among them, their
-// residences that had started, those households, and contacts up to the
-// date between them.
-func networkOf(doc graph.Document, child graph.ID, asOf graph.Date) *graph.Network {
-	started := func(r graph.Relationship) bool { return r.Span().Started(asOf) }
-	in := map[graph.ID]bool{child: true}
-	frontier := []graph.ID{child}
-	for hop := 0; hop < 2; hop++ {
-		var next []graph.ID
-		for _, id := range frontier {
-			for _, r := range doc.Relationships {
-				if !started(r) || !r.Involves(id) {
-					continue
-				}
-				if o := r.Other(id); !in[o] {
-					in[o] = true
-					next = append(next, o)
-				}
-			}
-		}
-		frontier = next
-	}
-	n := &graph.Network{Child: child, AsOf: asOf}
-	for _, p := range doc.People {
-		if in[p.ID] {
-			n.People = append(n.People, p)
-		}
-	}
-	for _, r := range doc.Relationships {
-		if started(r) && in[r.From] && in[r.To] {
-			n.Relationships = append(n.Relationships, r)
-		}
-	}
-	hh := map[graph.ID]bool{}
-	for _, r := range doc.Residences {
-		if in[r.Person] && !r.From.After(asOf) {
-			n.Residences = append(n.Residences, r)
-			hh[r.Household] = true
-		}
-	}
-	for _, h := range doc.Households {
-		if hh[h.ID] {
-			n.Households = append(n.Households, h)
-		}
-	}
-	for _, c := range doc.Contacts {
-		if in[c.From] && in[c.To] && !c.Date.After(asOf) {
-			n.Contacts = append(n.Contacts, c)
-		}
-	}
-	n.Sort()
-	return n
-}
-
 // family is a loaded fixture family.
 type family struct {
 	name     string
@@ -120,7 +64,7 @@ func loadFamilies(t testing.TB) []family {
 
 // childInput is the input of a child's map from a family.
 func childInput(f family, child graph.ID, aud Audience) Input {
-	n := networkOf(f.doc, child, demoDate)
+	n := f.doc.Snapshot(child, demoDate)
 	return Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: aud, Generated: genDate}
 }
 
@@ -137,7 +81,7 @@ func siblingArgs(f family, child graph.ID, aud Audience) (Input, analysis.Siblin
 // reviewArgs returns the inputs of a child's review map.
 func reviewArgs(f family, child graph.ID, aud Audience) (Input, *graph.Network, []analysis.Change) {
 	in := childInput(f, child, aud)
-	before := networkOf(f.doc, child, reviewDate)
+	before := f.doc.Snapshot(child, reviewDate)
 	return in, before, analysis.Review(before, in.Network)
 }
 

@@ -62,10 +62,10 @@ func TestFamilyGoldens(t *testing.T) {
 			// snapshot as of its since date with today's, as
 			// api/handlers_analysis.go does.
 			for _, id := range caseChildren(f.Doc, asOf) {
-				now := snapshotOf(&f.Doc, id, asOf)
+				now := f.Doc.Snapshot(id, asOf)
 				out.Children = append(out.Children, analysis.Analyse(now, analysis.DefaultOptions()))
 				for _, w := range out.Reviews {
-					w.Changes[id] = analysis.Review(snapshotOf(&f.Doc, id, w.Since), now)
+					w.Changes[id] = analysis.Review(f.Doc.Snapshot(id, w.Since), now)
 				}
 			}
 			analysis.CheckGolden(t, "families/"+f.Name+".json", out)

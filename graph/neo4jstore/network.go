@@ -12,11 +12,13 @@ import (
 // ever spliced into query text.
 const (
 	// seedConnections: everyone within two hops through relationships that
-	// had started by $asOf (ended ones included: they are history).
+	// had started by $asOf (ended ones included: they are history). The
+	// child is added once: two ties to the same person make a two-hop
+	// path back to the child, which must not list the child twice.
 	seedConnections = `
 MATCH (c:Person {id: $id})
 OPTIONAL MATCH (c)-[rs:CONNECTED*1..2]-(x:Person)
-WHERE all(r IN rs WHERE r.since IS NULL OR r.since <= $asOf)
+WHERE x <> c AND all(r IN rs WHERE r.since IS NULL OR r.since <= $asOf)
 WITH c, collect(DISTINCT x) + [c] AS people`
 
 	// seedSiblings: the child's sibling component (sub-kinds of every
@@ -25,6 +27,7 @@ WITH c, collect(DISTINCT x) + [c] AS people`
 	seedSiblings = `
 MATCH (c:Person {id: $id})
 OPTIONAL MATCH (c)-[:CONNECTED*1..12 {kind: 'sibling'}]-(x:Person)
+WHERE x <> c
 WITH c, collect(DISTINCT x) + [c] AS people`
 
 	networkRest = `

@@ -1,4 +1,4 @@
-package analysis_test
+package graph_test
 
 import (
 	"slices"
@@ -6,88 +6,6 @@ import (
 
 	"github.com/kinmap/kinmap/graph"
 )
-
-// snapshotOf builds from a document the network the store gives the
-// analyses for child as of asOf (graph/neo4jstore/network.go: Network,
-// that is seedConnections and networkRest), so that tests analyse what
-// users see rather than the whole record:
-//
-//   - people: the child and everyone within two hops of the child through
-//     relationships with no since or since <= asOf (ended ones included);
-//   - relationships between two of those people with no since or since <=
-//     asOf, each as it stood on asOf (graph.Relationship.AsOf);
-//   - residences of those people with from <= asOf, and the households
-//     they name;
-//   - contacts between two of those people dated on or before asOf;
-//   - every assignment of the child, whatever its dates.
-//
-// It returns nil when the child is not in the document (the store's
-// not-found).
-func snapshotOf(doc *graph.Document, child graph.ID, asOf graph.Date) *graph.Network {
-	if !slices.ContainsFunc(doc.People, func(p graph.Person) bool { return p.ID == child }) {
-		return nil
-	}
-	started := func(r graph.Relationship) bool { return r.Since.IsZero() || !r.Since.After(asOf) }
-	near := map[graph.ID][]graph.ID{}
-	for _, r := range doc.Relationships {
-		if started(r) {
-			near[r.From] = append(near[r.From], r.To)
-			near[r.To] = append(near[r.To], r.From)
-		}
-	}
-	// Breadth first to depth two. A walk of two distinct relationships
-	// reaches exactly the people two hops away, as the Cypher path does.
-	in := map[graph.ID]bool{child: true}
-	frontier := []graph.ID{child}
-	for range 2 {
-		var next []graph.ID
-		for _, a := range frontier {
-			for _, b := range near[a] {
-				if !in[b] {
-					in[b] = true
-					next = append(next, b)
-				}
-			}
-		}
-		frontier = next
-	}
-
-	n := &graph.Network{Child: child, AsOf: asOf}
-	for _, p := range doc.People {
-		if in[p.ID] {
-			n.People = append(n.People, p)
-		}
-	}
-	for _, r := range doc.Relationships {
-		if in[r.From] && in[r.To] && started(r) {
-			n.Relationships = append(n.Relationships, r.AsOf(asOf))
-		}
-	}
-	homes := map[graph.ID]bool{}
-	for _, r := range doc.Residences {
-		if in[r.Person] && !r.From.IsZero() && !r.From.After(asOf) {
-			n.Residences = append(n.Residences, r)
-			homes[r.Household] = true
-		}
-	}
-	for _, h := range doc.Households {
-		if homes[h.ID] {
-			n.Households = append(n.Households, h)
-		}
-	}
-	for _, c := range doc.Contacts {
-		if in[c.From] && in[c.To] && !c.Date.IsZero() && !c.Date.After(asOf) {
-			n.Contacts = append(n.Contacts, c)
-		}
-	}
-	for _, a := range doc.Assignments {
-		if a.Child == child {
-			n.Assignments = append(n.Assignments, a)
-		}
-	}
-	n.Sort()
-	return n
-}
 
 // ids returns the ids of a network's records of one type, in order.
 func ids[T any](rs []T, id func(T) graph.ID) []graph.ID {
@@ -98,7 +16,7 @@ func ids[T any](rs []T, id func(T) graph.ID) []graph.ID {
 	return out
 }
 
-func TestSnapshotOf(t *testing.T) {
+func TestSnapshot(t *testing.T) {
 	d := graph.MustDate
 	asOf := d("2026-01-01")
 	person := func(id graph.ID) graph.Person { return graph.Person{ID: id, FullName: id} }
@@ -175,7 +93,7 @@ func TestSnapshotOf(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.child+"@"+tc.asOf.String(), func(t *testing.T) {
-			n := snapshotOf(doc, tc.child, tc.asOf)
+			n := doc.Snapshot(tc.child, tc.asOf)
 			if n.Child != tc.child || !n.AsOf.Equal(tc.asOf) {
 				t.Errorf("got child %q as of %s, want %q as of %s", n.Child, n.AsOf, tc.child, tc.asOf)
 			}
@@ -194,12 +112,12 @@ func TestSnapshotOf(t *testing.T) {
 		})
 	}
 
-	if n := snapshotOf(doc, "nobody", asOf); n != nil {
+	if n := doc.Snapshot("nobody", asOf); n != nil {
 		t.Errorf("snapshot of a person not in the document: got %+v, want nil", n)
 	}
 }
 
-func TestSnapshotOfTakesDetailsAsOfTheDate(t *testing.T) {
+func TestSnapshotTakesDetailsAsOfTheDate(t *testing.T) {
 	d := graph.MustDate
 	doc := &graph.Document{Format: graph.Format, Records: graph.Records{
 		People: []graph.Person{{ID: "a", FullName: "A"}, {ID: "b", FullName: "B"}},
@@ -212,7 +130,7 @@ func TestSnapshotOfTakesDetailsAsOfTheDate(t *testing.T) {
 		asOf string
 		want graph.ContactMode
 	}{{"2025-06-30", graph.ContactNone}, {"2025-07-01", graph.ContactDirect}} {
-		n := snapshotOf(doc, "a", d(tc.asOf))
+		n := doc.Snapshot("a", d(tc.asOf))
 		if len(n.Relationships) != 1 {
 			t.Fatalf("as of %s: got %d relationships, want 1", tc.asOf, len(n.Relationships))
 		}
