@@ -13,12 +13,23 @@ import (
 // graph.Records.Snapshot builds in memory, so that the analysis and map
 // goldens (built with Snapshot) test what users get.
 func TestNetworkMatchesSnapshot(t *testing.T) {
-	s, ctx := fresh(t)
 	doc, err := fixtures.All()
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustImport(t, s, ctx, &doc)
+	networksMatch(t, &doc)
+}
+
+// TestGeneratedNetworkMatchesSnapshot does the same over a generated
+// authority: many more shapes of family.
+func TestGeneratedNetworkMatchesSnapshot(t *testing.T) {
+	doc := fixtures.Generate(fixtures.GenConfig{Seed: 7, Children: 80})
+	networksMatch(t, &doc)
+}
+
+func networksMatch(t *testing.T, doc *graph.Document) {
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, doc)
 	for _, p := range doc.People {
 		if !p.LookedAfter {
 			continue
