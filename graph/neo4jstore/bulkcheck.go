@@ -10,19 +10,27 @@ import (
 
 // The elsewhere queries return the rows of a document whose edge id is
 // already stored between other ends: importing them would not update the
-// stored edge but collide with it.
+// stored edge but collide with it. They seek each edge by its id (the
+// uniqueness constraint's index) and only then look at its ends: a pattern
+// with labelled ends makes the planner scan every edge of the type for
+// every row (measured: a re-import of a 1,000-child authority went from 2 s
+// to 50 s).
 const (
 	residencesElsewhere = `UNWIND $rows AS row
-MATCH (a:Person)-[:LIVES_IN {id: row.id}]->(b:Household) WHERE a.id <> row.from OR b.id <> row.to
+MATCH ()-[r:LIVES_IN {id: row.id}]->()
+WITH row, r WHERE startNode(r).id <> row.from OR endNode(r).id <> row.to
 RETURN row.i AS i ORDER BY i`
 	relationshipsElsewhere = `UNWIND $rows AS row
-MATCH (a:Person)-[:CONNECTED {id: row.id}]->(b:Person) WHERE a.id <> row.from OR b.id <> row.to
+MATCH ()-[r:CONNECTED {id: row.id}]->()
+WITH row, r WHERE startNode(r).id <> row.from OR endNode(r).id <> row.to
 RETURN row.i AS i ORDER BY i`
 	contactsElsewhere = `UNWIND $rows AS row
-MATCH (a:Person)-[:CONTACT {id: row.id}]->(b:Person) WHERE a.id <> row.from OR b.id <> row.to
+MATCH ()-[r:CONTACT {id: row.id}]->()
+WITH row, r WHERE startNode(r).id <> row.from OR endNode(r).id <> row.to
 RETURN row.i AS i ORDER BY i`
 	assignmentsElsewhere = `UNWIND $rows AS row
-MATCH (a:Worker)-[:HOLDS {id: row.id}]->(b:Person) WHERE a.id <> row.from OR b.id <> row.to
+MATCH ()-[r:HOLDS {id: row.id}]->()
+WITH row, r WHERE startNode(r).id <> row.from OR endNode(r).id <> row.to
 RETURN row.i AS i ORDER BY i`
 )
 
