@@ -96,6 +96,22 @@ func TestAuditTrailMatchesSession(t *testing.T) {
 	if len(mine.Items) != 6 {
 		t.Errorf("filtered by child and user: got %d events, want 6", len(mine.Items))
 	}
+	var page struct {
+		Items     []graph.AuditEvent
+		Truncated bool
+	}
+	c.as(admin).do("GET", "/api/v1/audit?child=ard-kieran&user=worker-a&limit=2", nil, "").decode(t, &page)
+	if len(page.Items) != 2 || !page.Truncated {
+		t.Errorf("limit 2: got %d events, truncated %v; want 2, truncated", len(page.Items), page.Truncated)
+	}
+	c.as(admin).do("GET", "/api/v1/audit?child=ard-kieran&user=worker-a&limit=6", nil, "").decode(t, &page)
+	if len(page.Items) != 6 || !page.Truncated {
+		t.Errorf("limit 6: got %d events, truncated %v; want 6, truncated (the limit was reached)", len(page.Items), page.Truncated)
+	}
+	c.as(admin).do("GET", "/api/v1/audit?child=ard-kieran&user=worker-a&limit=7", nil, "").decode(t, &page)
+	if len(page.Items) != 6 || page.Truncated {
+		t.Errorf("limit 7: got %d events, truncated %v; want 6, not truncated", len(page.Items), page.Truncated)
+	}
 	if res := c.as(admin).do("GET", "/api/v1/audit?from=yesterday", nil, ""); res.Status != http.StatusBadRequest {
 		t.Errorf("bad from: got %d, want 400", res.Status)
 	}

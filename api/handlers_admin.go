@@ -83,7 +83,13 @@ func (s *Server) audit(c echo.Context) error {
 	if events == nil {
 		events = []graph.AuditEvent{}
 	}
-	return c.JSON(http.StatusOK, map[string]any{"items": events})
+	limit := f.Limit
+	if limit == 0 {
+		limit = graph.DefaultAuditLimit
+	}
+	// truncated tells the reader the limit cut the list, so that a busy
+	// trail is never mistaken for a complete one.
+	return c.JSON(http.StatusOK, map[string]any{"items": events, "truncated": len(events) >= limit})
 }
 
 func parseTimeParam(v string) (time.Time, error) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -111,6 +112,9 @@ func cmdAudit(ctx context.Context, e *env, args []string) error {
 	events, err := store.Audit(ctx, f)
 	if err != nil {
 		return err
+	}
+	if limit := cmp.Or(f.Limit, graph.DefaultAuditLimit); len(events) >= limit {
+		fmt.Fprintf(e.stderr, "kinmap audit: the first %d events; there may be more: narrow with --from and --to, or raise --limit\n", limit)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
