@@ -159,7 +159,8 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 		return errUnauthenticated
 	}
 	c.Set(principalKey, p)
-	c.SetRequest(c.Request().WithContext(context.WithValue(ctx, principalCtxKey{}, p)))
+	ctx = context.WithValue(context.WithValue(ctx, principalCtxKey{}, p), scopeCacheKey{}, &scopeCache{})
+	c.SetRequest(c.Request().WithContext(ctx))
 	if !slices.Contains(r.roles, p.Role) {
 		return errForbidden
 	}
@@ -192,11 +193,34 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 	return nil
 }
 
+// scopeCacheKey carries a request's scopeCache in its context.
+type scopeCacheKey struct{}
+
+// scopeCache keeps the caller's scope for the rest of the request: the
+// access check and a handler (a move, a new relationship) both need it,
+// and a reviewing officer's costs a query per sibling group.
+type scopeCache struct {
+	done     bool
+	children []graph.ID
+}
+
 // scopeOf returns the children p may see today: a worker's caseload, a
 // manager's teams' caseloads (and their own), a reviewing officer's
 // assigned children and everyone in those children's sibling groups.
-// Evaluators and admins see no child.
+// Evaluators and admins see no child. It is worked out once a request.
 func (s *Server) scopeOf(ctx context.Context, p graph.Principal) ([]graph.ID, error) {
+	cache, _ := ctx.Value(scopeCacheKey{}).(*scopeCache)
+	if cache != nil && cache.done {
+		return cache.children, nil
+	}
+	children, err := s.lookUpScope(ctx, p)
+	if err == nil && cache != nil {
+		cache.done, cache.children = true, children
+	}
+	return children, err
+}
+
+func (s *Server) lookUpScope(ctx context.Context, p graph.Principal) ([]graph.ID, error) {
 	day := graph.DateOf(s.today())
 	switch p.Role {
 	case graph.RoleWorker:
@@ -257,9 +281,8 @@ type ref struct {
 // network, but cannot pull someone else's records (a carer's address, a
 // child on another caseload) into their own scope by linking to them.
 // Records outside scope answer 404 naming the field, whether or not they
-// exist.
-// The first child of the caller's own scope that the write names is
-// recorded as the audit event's child.
+// exist. The first child of the caller's own scope that the write names
+// is recorded as the audit event's child.
 func (s *Server) requireInScope(c echo.Context, refs []ref) error {
 	ctx := c.Request().Context()
 	children, err := s.scopeOf(ctx, principal(c))
