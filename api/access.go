@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/auth"
@@ -70,7 +71,9 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		held := &heldResponse{ResponseWriter: c.Response().Writer}
 		c.Response().Writer = held
 		err := s.authorise(c, r)
+		var change *graph.ChangeAudit
 		if err == nil {
+			change = s.changeAudit(c, r)
 			// A panic is caught here, so that it is audited and its
 			// 500 leaves through the held response.
 			err = s.callSafe(c, next)
@@ -79,6 +82,10 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 			c.Error(err)
 		}
 		c.Response().Writer = held.ResponseWriter
+		if change.Committed() && c.Response().Status < 400 {
+			// The event was committed with the change.
+			return held.release()
+		}
 		if aerr := s.record(c, r, err); aerr != nil && c.Response().Status < 400 {
 			return held.refuse(requestID(c), c.Request().Method != http.MethodGet && c.Request().Method != http.MethodHead)
 		}
@@ -339,11 +346,53 @@ func union(a, b []graph.ID) []graph.ID {
 
 func requestID(c echo.Context) string { return c.Response().Header().Get(echo.HeaderXRequestID) }
 
+// changeAudit puts the audit event of a change (any method but GET and
+// HEAD) into the request's context, for the store to write in the
+// change's own transaction: a committed change always has its event. A
+// change refused or failed before it committed gets its event from
+// record, as a read does; so does one that failed after it committed (a
+// batched import part-way), in addition to the committed one.
+func (s *Server) changeAudit(c echo.Context, r rule) *graph.ChangeAudit {
+	req := c.Request()
+	if req.Method == http.MethodGet || req.Method == http.MethodHead {
+		return nil
+	}
+	a := &graph.ChangeAudit{Event: func() graph.AuditEvent { return s.event(c, r, nil, changeStatus(c)) }}
+	c.SetRequest(req.WithContext(graph.WithChangeAudit(req.Context(), a)))
+	return a
+}
+
+// changeStatus is the status a change answers when it succeeds: 201 for
+// a create or a move, 204 for a revocation, 200 otherwise (updates, ends,
+// imports).
+func changeStatus(c echo.Context) int {
+	path := c.Path()
+	switch {
+	case c.Request().Method != http.MethodPost || strings.HasSuffix(path, "/end") || path == "/api/v1/import":
+		return http.StatusOK
+	case strings.HasSuffix(path, "/revoke"):
+		return http.StatusNoContent
+	}
+	return http.StatusCreated
+}
+
 // record appends the request's audit event; a failure is logged (ids
 // only) and returned, and the caller then withholds the response.
 func (s *Server) record(c echo.Context, r rule, err error) error {
+	e := s.event(c, r, err, c.Response().Status)
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 10*time.Second)
+	defer cancel()
+	if aerr := s.store.AppendAudit(ctx, e); aerr != nil {
+		s.log.Error("audit append failed", "request_id", e.RequestID, "action", e.Action, "err", aerr.Error())
+		return aerr
+	}
+	return nil
+}
+
+// event is the audit event of request c under rule r that ended with err
+// and status.
+func (s *Server) event(c echo.Context, r rule, err error, status int) graph.AuditEvent {
 	p := principal(c)
-	status := c.Response().Status
 	e := graph.AuditEvent{ID: graph.NewAuditID(), At: time.Now().UTC(), User: p.User, Role: p.Role,
 		Action: r.action, RequestID: requestID(c), Status: status, Outcome: graph.OutcomeAllowed}
 	switch {
@@ -379,13 +428,7 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 			e.Audience = ""
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 10*time.Second)
-	defer cancel()
-	if aerr := s.store.AppendAudit(ctx, e); aerr != nil {
-		s.log.Error("audit append failed", "request_id", e.RequestID, "action", e.Action, "err", aerr.Error())
-		return aerr
-	}
-	return nil
+	return e
 }
 
 var audiences = map[string]bool{"professional": true, "family": true, "child": true}

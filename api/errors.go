@@ -103,6 +103,10 @@ func (s *Server) classify(err error, c echo.Context) (int, errorBody) {
 // publicMessage never exposes driver text: domain errors are written by
 // us and safe; anything else gets a generic message.
 func publicMessage(kind, err error) string {
+	var incomplete *graph.ImportIncompleteError
+	if errors.As(err, &incomplete) {
+		return incomplete.Message()
+	}
 	if fields := graph.Fields(err); len(fields) > 0 {
 		if len(fields) == 1 {
 			return fields[0].Error()

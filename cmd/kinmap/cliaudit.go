@@ -20,10 +20,31 @@ var unaudited = map[string]bool{"serve": true}
 // "cli_" and the command (and sub-command), the child and map audience
 // named on the command line, and whether it succeeded. Commands that
 // never reached Neo4j (usage errors, unreadable files) leave no event.
-func auditCLI(ctx context.Context, e *env, args []string, cmdErr error) error {
-	if e.store == nil || unaudited[args[0]] {
+//
+// A command's change (an import, a token) carries the event into its own
+// transaction (change, see cliChange); auditCLI then appends only for a
+// command that changed nothing or failed.
+func auditCLI(ctx context.Context, e *env, args []string, cmdErr error, change *graph.ChangeAudit) error {
+	if e.store == nil || unaudited[args[0]] || (change.Committed() && cmdErr == nil) {
 		return nil
 	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	return e.store.AppendAudit(ctx, cliEvent(args, cmdErr))
+}
+
+// cliChange returns ctx carrying the audit event of the command's change
+// (nil for unaudited commands).
+func cliChange(ctx context.Context, args []string) (context.Context, *graph.ChangeAudit) {
+	if unaudited[args[0]] {
+		return ctx, nil
+	}
+	a := &graph.ChangeAudit{Event: func() graph.AuditEvent { return cliEvent(args, nil) }}
+	return graph.WithChangeAudit(ctx, a), a
+}
+
+// cliEvent is the audit event of command args that ended with cmdErr.
+func cliEvent(args []string, cmdErr error) graph.AuditEvent {
 	action := "cli_" + args[0]
 	if args[0] == "token" && len(args) > 1 && (args[1] == "create" || args[1] == "revoke" || args[1] == "list") {
 		action += "_" + args[1]
@@ -45,9 +66,7 @@ func auditCLI(ctx context.Context, e *env, args []string, cmdErr error) error {
 			ev.Audience = ""
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	return e.store.AppendAudit(ctx, ev)
+	return ev
 }
 
 var validAudience = map[string]bool{"professional": true, "family": true, "child": true}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -33,6 +34,9 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	sum, err := store.Import(ctx, &d)
+	if incomplete := new(graph.ImportIncompleteError); errors.As(err, &incomplete) {
+		return err
+	}
 	if err != nil {
 		for _, fe := range graph.Fields(err) {
 			fmt.Fprintf(e.stderr, "  %s\n", fe)

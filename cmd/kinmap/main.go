@@ -73,8 +73,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	e := newEnv(stdout, stderr)
 	defer e.close()
+	ctx, change := cliChange(ctx, args)
 	err := cmd(ctx, e, args[1:])
-	if aerr := auditCLI(ctx, e, args, err); aerr != nil {
+	if aerr := auditCLI(ctx, e, args, err, change); aerr != nil {
 		fmt.Fprintf(stderr, "kinmap %s: %v\n", args[0], errAuditCLI)
 		if err == nil {
 			return 1

@@ -2,6 +2,8 @@ package neo4jstore
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
@@ -44,11 +46,47 @@ func (s *Store) AppendAudit(ctx context.Context, e graph.AuditEvent) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
+	// A separate event never carries the change's event along.
+	ctx = graph.WithChangeAudit(ctx, nil)
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		_, err := collect(ctx, tx, auditAppend, map[string]any{"props": map[string]any(auditProps(e))})
 		return nil, err
 	})
 	return err
+}
+
+// withChangeAudit returns work followed, in the same transaction, by the
+// append of a's event (work itself when a is nil or has been committed
+// by an earlier transaction). The driver may run the result more than
+// once; only the attempt that commits leaves its event, so a committed
+// change has exactly one.
+func withChangeAudit(ctx context.Context, a *graph.ChangeAudit, work neo4j.ManagedTransactionWork) neo4j.ManagedTransactionWork {
+	if a == nil || a.Committed() {
+		return work
+	}
+	return func(tx neo4j.ManagedTransaction) (any, error) {
+		out, err := work(tx)
+		if err != nil {
+			return nil, err
+		}
+		e := a.Event()
+		if err := e.Validate(); err != nil {
+			// A bug, not bad input: the change is refused with a 500.
+			return nil, fmt.Errorf("the change's audit event is invalid (%s)", strings.Join(fieldNames(err), ", "))
+		}
+		if _, err := collect(ctx, tx, auditAppend, map[string]any{"props": map[string]any(auditProps(e))}); err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+}
+
+func fieldNames(err error) []string {
+	var out []string
+	for _, f := range graph.Fields(err) {
+		out = append(out, f.Field)
+	}
+	return out
 }
 
 // Audit returns the audit events the filter selects, oldest first (by

@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -96,6 +95,11 @@ func (s *Store) Import(ctx context.Context, d *graph.Document) (graph.ImportSumm
 		sum.Transactions = 1
 		return sum, nil
 	}
+	batches := 0
+	for _, st := range steps {
+		batches += (len(st.rows) + s.batchSize - 1) / s.batchSize
+	}
+	stored := 0
 	for _, st := range steps {
 		for lo := 0; lo < len(st.rows); lo += s.batchSize {
 			batch := st.rows[lo:min(lo+s.batchSize, len(st.rows))]
@@ -103,9 +107,10 @@ func (s *Store) Import(ctx context.Context, d *graph.Document) (graph.ImportSumm
 				return collect(ctx, tx, st.cypher, map[string]any{"rows": batch})
 			})
 			if err != nil {
-				return sum, fmt.Errorf("import batch %d: %w", sum.Transactions+1, err)
+				return sum, &graph.ImportIncompleteError{Batch: sum.Transactions + 1, Batches: batches, Records: stored, Err: err}
 			}
 			sum.Transactions++
+			stored += len(batch)
 		}
 	}
 	return sum, nil

@@ -98,6 +98,11 @@ func (s *Store) tokens(ctx context.Context, query string, params map[string]any,
 			v, _ := rec.Get("t")
 			toks = append(toks, tokenFrom(asRow(v)))
 		}
+		if write && len(toks) == 0 {
+			// Inside the transaction, so that a change that changed
+			// nothing does not commit its audit event as allowed.
+			return nil, graph.NotFound("id", "no token with this id")
+		}
 		return toks, nil
 	})
 	if err != nil {
