@@ -382,7 +382,11 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 	e := s.event(c, r, err, c.Response().Status)
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 10*time.Second)
 	defer cancel()
-	if aerr := s.store.AppendAudit(ctx, e); aerr != nil {
+	write := s.store.AppendAudit
+	if s.audits != nil {
+		write = s.audits.append
+	}
+	if aerr := write(ctx, e); aerr != nil {
 		s.log.Error("audit append failed", "request_id", e.RequestID, "action", e.Action, "err", aerr.Error())
 		return aerr
 	}

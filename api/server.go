@@ -46,6 +46,10 @@ type Config struct {
 	// PseudonymKey keys the hash that pseudonymises evaluators' exports;
 	// empty turns that export off.
 	PseudonymKey []byte
+	// AuditBatch is the most audit events of concurrent requests written
+	// in one transaction; 0 means 256, 1 turns grouping off (each request
+	// writes its own).
+	AuditBatch int
 }
 
 // Server is kinmap's HTTP API.
@@ -61,6 +65,8 @@ type Server struct {
 	// authFailures counts failed authentications per client address.
 	authFailures *limiter
 	auth         Authenticator
+	// audits groups concurrent audit appends (nil: each is its own).
+	audits *auditBatcher
 	// registered holds "METHOD /pattern" of every route, so that the
 	// access check can tell an unruled route (refused) from an unknown
 	// one (404).
@@ -100,6 +106,12 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		s.limiter = newLimiter(20, 60)
 	case cfg.RateLimit > 0:
 		s.limiter = newLimiter(cfg.RateLimit, max(cfg.RateBurst, 1))
+	}
+	if cfg.AuditBatch == 0 {
+		cfg.AuditBatch = defaultAuditBatch
+	}
+	if cfg.AuditBatch > 1 {
+		s.audits = newAuditBatcher(store, cfg.AuditBatch, nil)
 	}
 	if s.limiter != nil {
 		// An address may fail authentication 30 times at once, then once

@@ -90,6 +90,11 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 		}
 		cfg.RateBurst = int(3*cfg.RateLimit) + 1
 	}
+	if v := getenv("KINMAP_AUDIT_BATCH", ""); v != "" {
+		if cfg.AuditBatch, err = strconv.Atoi(v); err != nil || cfg.AuditBatch < 1 {
+			return cfg, fmt.Errorf("KINMAP_AUDIT_BATCH: must be a whole number from 1 (each request's event on its own)")
+		}
+	}
 	return cfg, nil
 }
 

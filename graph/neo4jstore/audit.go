@@ -16,7 +16,8 @@ import (
 // time range, so the planner can use the index (an "$x IS NULL OR" filter
 // would scan every event).
 const (
-	auditAppend = "CREATE (e:AuditEvent) SET e = $props"
+	auditAppend     = "CREATE (e:AuditEvent) SET e = $props"
+	auditAppendMany = "UNWIND $rows AS props CREATE (e:AuditEvent) SET e = props"
 
 	auditReturn = `
 RETURN e{.*} AS e ORDER BY e.at, e.id LIMIT $limit`
@@ -50,6 +51,24 @@ func (s *Store) AppendAudit(ctx context.Context, e graph.AuditEvent) error {
 	ctx = graph.WithChangeAudit(ctx, nil)
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		_, err := collect(ctx, tx, auditAppend, map[string]any{"props": map[string]any(auditProps(e))})
+		return nil, err
+	})
+	return err
+}
+
+// AppendAudits stores several audit events in one transaction: all or
+// none. Nothing is written when one is invalid.
+func (s *Store) AppendAudits(ctx context.Context, events []graph.AuditEvent) error {
+	rows := make([]any, len(events))
+	for i, e := range events {
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("audit event %d: %w", i, err)
+		}
+		rows[i] = map[string]any(auditProps(e))
+	}
+	ctx = graph.WithChangeAudit(ctx, nil)
+	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		_, err := collect(ctx, tx, auditAppendMany, map[string]any{"rows": rows})
 		return nil, err
 	})
 	return err
