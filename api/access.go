@@ -87,6 +87,8 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 			return held.release()
 		}
 		if aerr := s.record(c, r, err); aerr != nil && c.Response().Status < 400 {
+			// The status the client gets, for the access log and metrics.
+			c.Response().Status = http.StatusServiceUnavailable
 			return held.refuse(requestID(c), c.Request().Method != http.MethodGet && c.Request().Method != http.MethodHead)
 		}
 		return held.release()
@@ -388,6 +390,7 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 	}
 	if aerr := write(ctx, e); aerr != nil {
 		s.log.Error("audit append failed", "request_id", e.RequestID, "action", e.Action, "err", aerr.Error())
+		s.obs.AuditFailed()
 		return aerr
 	}
 	return nil

@@ -122,6 +122,7 @@ func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
 		return c.NoContent(http.StatusNotModified)
 	}
 	out, ok := s.maps.get(key)
+	s.obs.MapCache(ok)
 	if !ok {
 		// The renderer never hands a context to Graphviz's module (a
 		// cancelled render would break it for the process). The wait here

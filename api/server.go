@@ -46,6 +46,13 @@ type Config struct {
 	// PseudonymKey keys the hash that pseudonymises evaluators' exports;
 	// empty turns that export off.
 	PseudonymKey []byte
+	// Observer hears of requests, map cache look-ups, 429s and audit
+	// writes, for metrics; nil: none.
+	Observer Observer
+	// MetricsAddr is where cmd/kinmap serves the Prometheus metrics
+	// (GET /metrics, KINMAP_METRICS_ADDR); empty: off. The API does not
+	// listen there itself.
+	MetricsAddr string
 	// AuditBatch is the most audit events of concurrent requests written
 	// in one transaction; 0 means 256, 1 turns grouping off (each request
 	// writes its own).
@@ -67,6 +74,7 @@ type Server struct {
 	auth         Authenticator
 	// audits groups concurrent audit appends (nil: each is its own).
 	audits *auditBatcher
+	obs    Observer
 	// registered holds "METHOD /pattern" of every route, so that the
 	// access check can tell an unruled route (refused) from an unknown
 	// one (404).
@@ -107,11 +115,15 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	case cfg.RateLimit > 0:
 		s.limiter = newLimiter(cfg.RateLimit, max(cfg.RateBurst, 1))
 	}
+	s.obs = cfg.Observer
+	if s.obs == nil {
+		s.obs = noObserver{}
+	}
 	if cfg.AuditBatch == 0 {
 		cfg.AuditBatch = defaultAuditBatch
 	}
 	if cfg.AuditBatch > 1 {
-		s.audits = newAuditBatcher(store, cfg.AuditBatch, nil)
+		s.audits = newAuditBatcher(store, cfg.AuditBatch, s.obs.AuditBatch)
 	}
 	if s.limiter != nil {
 		// An address may fail authentication 30 times at once, then once
@@ -121,6 +133,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	e.HTTPErrorHandler = s.errorHandler
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
 	e.Use(s.recoverer, s.accessLog, securityHeaders)
+	e.Use(s.observeRequests)
 	if len(cfg.CORSOrigins) > 0 {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: cfg.CORSOrigins,
 			AllowMethods:  []string{http.MethodGet, http.MethodPost, http.MethodPut},

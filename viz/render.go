@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/goccy/go-graphviz"
 )
@@ -36,7 +37,18 @@ type Renderer struct {
 	counted bool // made by NewRenderer: holds a reference on the worker
 	closed  atomic.Bool
 	once    sync.Once
+	obs     RenderObserver
 }
+
+// RenderObserver is told of every render Graphviz does (SVG and PNG): how
+// long it waited for the render worker and how long the render took. It
+// is called on the worker, so it must return at once (count, no I/O).
+type RenderObserver interface {
+	Rendered(f Format, wait, took time.Duration, err error)
+}
+
+// Observe makes o r's observer (nil: none). Call it before r renders.
+func (r *Renderer) Observe(o RenderObserver) { r.obs = o }
 
 // NewRenderer returns an open Renderer. It does not start Graphviz: the
 // first Render does.
@@ -90,7 +102,7 @@ func (r *Renderer) Render(ctx context.Context, dot []byte, f Format) ([]byte, er
 		return nil, err
 	}
 	jobs, quit := eng.start()
-	j := &job{dot: dot, format: f, done: make(chan result, 1)}
+	j := &job{dot: dot, format: f, done: make(chan result, 1), obs: r.obs, queued: time.Now()}
 	select {
 	case jobs <- j:
 	case <-quit:
@@ -112,6 +124,8 @@ type job struct {
 	format    Format
 	done      chan result
 	abandoned atomic.Bool
+	obs       RenderObserver // nil: none
+	queued    time.Time
 }
 
 type result struct {
@@ -174,8 +188,12 @@ func work(jobs chan *job, quit chan struct{}) {
 				}
 				gv = g
 			}
+			start := time.Now()
 			out, err := renderOne(gv, j.dot, j.format)
 			wasmMu.Unlock()
+			if j.obs != nil {
+				j.obs.Rendered(j.format, start.Sub(j.queued), time.Since(start), err)
+			}
 			j.done <- result{out: out, err: err}
 		}
 	}

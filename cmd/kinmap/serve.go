@@ -43,6 +43,11 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	renderer := viz.NewRenderer()
 	defer renderer.Close()
 	cfg.Renderer = renderer
+	stopMetrics, err := startMetrics(e, &cfg, store, renderer)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	l, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -90,6 +95,7 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 		}
 		cfg.RateBurst = int(3*cfg.RateLimit) + 1
 	}
+	cfg.MetricsAddr = getenv("KINMAP_METRICS_ADDR", "")
 	if v := getenv("KINMAP_AUDIT_BATCH", ""); v != "" {
 		if cfg.AuditBatch, err = strconv.Atoi(v); err != nil || cfg.AuditBatch < 1 {
 			return cfg, fmt.Errorf("KINMAP_AUDIT_BATCH: must be a whole number from 1 (each request's event on its own)")

@@ -25,6 +25,7 @@ type Store struct {
 	db            string
 	singleTxLimit int
 	batchSize     int
+	onErr         func(kind string) // nil: none; see ObserveErrors
 }
 
 // Open connects to Neo4j, waits up to wait for it to answer, and applies
@@ -105,6 +106,7 @@ func (s *Store) write(ctx context.Context, work neo4j.ManagedTransactionWork) (a
 	defer sess.Close(ctx)
 	audit := graph.ChangeAuditFrom(ctx)
 	out, err := sess.ExecuteWrite(ctx, withChangeAudit(ctx, audit, work))
+	s.observeErr(err)
 	if err == nil && audit != nil {
 		audit.MarkCommitted()
 	}
@@ -116,6 +118,7 @@ func (s *Store) read(ctx context.Context, work neo4j.ManagedTransactionWork) (an
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
 	out, err := sess.ExecuteRead(ctx, work)
+	s.observeErr(err)
 	return out, mapErr(err)
 }
 
