@@ -61,5 +61,12 @@ bench:
 bench-maps:
 	scripts/bench-maps.sh
 
+# bench-load: req/s, p50/p99 and RSS of `kinmap serve --demo` under load (a
+# throw-away Neo4j on private ports), next to the one-audit-transaction-per-
+# request baseline. BENCH_LOAD_SECONDS (60) per scenario; see the script.
+.PHONY: bench-load
+bench-load:
+	scripts/bench-load.sh
+
 clean:
 	rm -rf bin out
