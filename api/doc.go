@@ -9,6 +9,14 @@
 // never see driver messages, Cypher or stack traces, and logs carry no
 // personal data (ids and request ids only).
 //
+// Auditing (access.go): every ruled request's response is held until its
+// audit event is stored. A change (any method but GET and HEAD) puts its
+// event into the request context, and the store writes it in the change's
+// own transaction; other events (reads, refusals, failures) go through
+// auditBatcher (auditbatch.go), which writes the events of concurrent
+// requests together in one transaction. Observer (observe.go) is the hook
+// for metrics.
+//
 // The Store interface is declared here, where it is used; package
 // neo4jstore satisfies it.
 package api

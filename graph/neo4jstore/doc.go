@@ -20,7 +20,10 @@
 // hold maps. Dates are native Neo4j DATE values.
 //
 // Schema (uniqueness constraints and indexes) is applied idempotently by
-// New. Every logical change runs in one write transaction; reads that make
+// New. Every logical change runs in one write transaction, and the audit
+// event the context carries (graph.ChangeAudit) is appended in that same
+// transaction (store.go write, audit.go withChangeAudit): a change commits
+// with its event or not at all. Reads that make
 // one snapshot (a child's network) are one query, one round trip.
 // Driver errors are mapped to the graph package's sentinel errors with
 // errors.As, so wrapped errors are recognised too.
