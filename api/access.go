@@ -164,6 +164,17 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 	if !slices.Contains(r.roles, p.Role) {
 		return errForbidden
 	}
+	if isCasework(p) && c.Request().Method != http.MethodGet && c.Request().Method != http.MethodHead {
+		// The store keeps the scope rule inside each change's transaction
+		// (graph.WriteScope): no write brings into the writer's scope a
+		// record that was outside it, but for those the write creates.
+		children, err := s.scopeOf(ctx, p)
+		if err != nil {
+			return err
+		}
+		ctx = graph.WithWriteScope(ctx, graph.WriteScope{Children: children, Today: graph.DateOf(s.today())})
+		c.SetRequest(c.Request().WithContext(ctx))
+	}
 	switch r.scope {
 	case scopeChild:
 		children, err := s.scopeOf(ctx, p)
@@ -192,6 +203,9 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 	}
 	return nil
 }
+
+// isCasework reports whether p records casework (a worker or manager).
+func isCasework(p graph.Principal) bool { return slices.Contains(casework, p.Role) }
 
 // scopeCacheKey carries a request's scopeCache in its context.
 type scopeCacheKey struct{}
@@ -349,7 +363,7 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 	switch {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden ||
 		errors.Is(err, errOutOfScope) || errors.Is(err, errUnauthenticated) || errors.Is(err, errForbidden) ||
-		errors.As(err, new(*deniedError)):
+		errors.As(err, new(*deniedError)), errors.As(err, new(*graph.ScopeRefusal)):
 		e.Outcome = graph.OutcomeDenied
 	case status >= 400:
 		e.Outcome = graph.OutcomeError

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"regexp"
@@ -238,4 +239,45 @@ func printableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// WriteScope is the scope of the user making a change, as the store needs
+// it to keep the scope rule: no write by a user brings into that user's
+// scope a record that was outside it, other than the records the write
+// itself creates. The scope is the networks (as Network builds them) of
+// Children, plus the people and households attached to nothing yet
+// (which any worker or manager may read and link). A change carrying a
+// WriteScope in its context is checked inside its own transaction and
+// refused (ScopeRefusal, nothing written) when it would widen the scope.
+type WriteScope struct {
+	Children []ID // the children whose networks the user may see
+	Today    Date // the day the scope is worked out for; zero means today
+}
+
+type writeScopeKey struct{}
+
+// WithWriteScope returns ctx carrying the writer's scope.
+func WithWriteScope(ctx context.Context, ws WriteScope) context.Context {
+	return context.WithValue(ctx, writeScopeKey{}, ws)
+}
+
+// WriteScopeFrom returns the writer's scope carried by ctx, if any.
+func WriteScopeFrom(ctx context.Context) (WriteScope, bool) {
+	ws, ok := ctx.Value(writeScopeKey{}).(WriteScope)
+	return ws, ok
+}
+
+// ScopeRefusal is a change refused by the scope rule. To the client it is
+// a not-found error naming the field (whether the records exist is not
+// told); the audit trail records it as denied.
+type ScopeRefusal struct{ Err *Error }
+
+func (e *ScopeRefusal) Error() string { return e.Err.Error() }
+func (e *ScopeRefusal) Unwrap() error { return e.Err }
+
+// RefuseScope returns the ScopeRefusal of a change whose field would
+// bring records outside the writer's scope into it.
+func RefuseScope(field string) *ScopeRefusal {
+	return &ScopeRefusal{Err: NotFound(field, "would link records outside your caseload's networks into them; "+
+		"the other child's worker or a manager of their team can record it")}
 }
