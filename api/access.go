@@ -190,6 +190,19 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 			return err
 		}
 		if len(kids) == 0 {
+			// A person or household attached to nothing yet (just made)
+			// is in every worker's and manager's scope: any of them may
+			// link it to a child, and so read it (what a user may create,
+			// they may read).
+			if (r.kind == "person" || r.kind == "household") && isCasework(p) {
+				free, err := s.store.Unattached(ctx, c.Param("id"), r.kind)
+				if err != nil {
+					return err
+				}
+				if free {
+					return nil
+				}
+			}
 			return errOutOfScope
 		}
 		// The audit event names the child whose record this is: the

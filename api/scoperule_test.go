@@ -59,3 +59,39 @@ func TestLinksDoNotWidenScope(t *testing.T) {
 		t.Errorf("manager of both: got %d %s, want 201", res.Status, res.Body)
 	}
 }
+
+// TestWhatIsCreatedCanBeRead: a worker reads back the household and the
+// person they made before linking them; a contact between people in two
+// different children's networks, which no one child's network would
+// hold, is refused rather than made unreadable.
+func TestWhatIsCreatedCanBeRead(t *testing.T) {
+	c := demoClient(t)
+	worker := c.as(matrixWorker)
+	for _, tt := range []struct{ post, body, get string }{
+		{"/api/v1/households", `{"id":"cr-h","kind":"kinship"}`, "/api/v1/households/cr-h"},
+		{"/api/v1/people", `{"id":"cr-p","full_name":"Cal Created"}`, "/api/v1/people/cr-p"},
+	} {
+		if res := worker.do("POST", tt.post, tt.body, ""); res.Status != http.StatusCreated {
+			t.Fatalf("POST %s: %d %s", tt.post, res.Status, res.Body)
+		}
+		if res := worker.do("GET", tt.get, nil, ""); res.Status != http.StatusOK {
+			t.Errorf("GET %s after creating it: %d, want 200", tt.get, res.Status)
+		}
+	}
+	// Ardvane's Kieran and Garvock's Finn are both worker-a's; their
+	// networks do not meet.
+	res := worker.do("POST", "/api/v1/contacts", `{"id":"cr-c","from":"ard-kieran","to":"gar-finn","date":"2026-10-30","kind":"call"}`, "")
+	if res.Status == http.StatusCreated {
+		if got := worker.do("GET", "/api/v1/contacts/cr-c", nil, ""); got.Status != http.StatusOK {
+			t.Errorf("a contact the worker made answers %d to them", got.Status)
+		}
+	}
+	res = worker.do("POST", "/api/v1/contacts", `{"id":"cr-c2","from":"ard-leanne","to":"gar-stacey","date":"2026-10-30","kind":"call"}`, "")
+	if res.Status == http.StatusCreated {
+		if got := worker.do("GET", "/api/v1/contacts/cr-c2", nil, ""); got.Status != http.StatusOK {
+			t.Errorf("a contact the worker made answers %d to them", got.Status)
+		}
+	} else if res.Status != http.StatusNotFound {
+		t.Errorf("contact between two networks: %d %s", res.Status, res.Body)
+	}
+}

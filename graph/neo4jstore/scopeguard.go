@@ -16,7 +16,9 @@ import (
 // and after the change, in the same transaction, for today and for all
 // time (a relationship dated next year widens nothing either), and is
 // rolled back when the scope gained anything but the write's own records
-// and the ones it links that were attached to nothing.
+// and the ones it links that were attached to nothing. What it creates
+// must then lie in the writer's scope (what a user may create, they may
+// read), or it is rolled back too.
 const (
 	// scopeSet: the people and households of the networks of $children
 	// as of $asOf, as Network builds them (seedConnections, networkRest).
@@ -118,6 +120,18 @@ func guarded(ctx context.Context, tx neo4j.ManagedTransaction, w scopedWrite, wr
 			_, ids[i], _ = strings.Cut(k, " ")
 		}
 		return graph.RefuseScope(blame(ctx, tx, w.refs, ids))
+	}
+	if w.record == "" {
+		return nil
+	}
+	recs, err := collect(ctx, tx, scopeQueries[w.kind], map[string]any{"children": ws.Children, "id": w.record, "asOf": neo4jDate(scopeEver)})
+	if err != nil {
+		return err
+	}
+	if len(recs) == 0 {
+		return &graph.ScopeRefusal{Err: graph.NotFound(w.refs[len(w.refs)-1].field,
+			"would make a "+w.kind+" outside your caseload's networks, which you could not read; "+
+				"the other child's worker or a manager of their team can record it")}
 	}
 	return nil
 }

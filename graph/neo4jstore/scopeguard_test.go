@@ -43,7 +43,7 @@ func scopeOfWorker(t *testing.T, s *neo4jstore.Store, ctx context.Context, child
 // just created, dated today or later) over a generated authority. After
 // each, the worker's scope (today and for all time) holds nothing new but
 // the records the worker created or that were attached to nothing; a
-// refused write changes nothing.
+// refused write changes nothing; and what was created can be read.
 func TestWritesNeverWidenScope(t *testing.T) {
 	s, ctx := fresh(t)
 	today := fixtures.DefaultAsOf
@@ -99,6 +99,7 @@ func TestWritesNeverWidenScope(t *testing.T) {
 			before := scopeOfWorker(t, s, ctx, children, today, ever)
 			var refs []string // "kind id" of the existing records the write links
 			var made []string // "kind id" of the records it creates
+			var readBack func() (bool, error)
 			var err error
 			on := today.AddDays(r.IntN(3) * 30)
 			switch op := r.IntN(7); op {
@@ -112,18 +113,22 @@ func TestWritesNeverWidenScope(t *testing.T) {
 				a, b := pick("person"), pick("person")
 				refs = []string{"person " + a, "person " + b}
 				err = s.CreateRelationship(wctx, graph.Relationship{ID: id, From: a, To: b, Kind: graph.RelFriend, Since: on})
+				readBack = func() (bool, error) { return s.InScope(ctx, children, id, neo4jstore.KindRelationship, ever) }
 			case 4:
 				a, b := pick("person"), pick("person")
 				refs = []string{"person " + a, "person " + b}
 				err = s.CreateContact(wctx, graph.Contact{ID: id, From: a, To: b, Date: on, Kind: graph.ContactCall})
+				readBack = func() (bool, error) { return s.InScope(ctx, children, id, neo4jstore.KindContact, ever) }
 			case 5:
 				p, h := pick("person"), pick("household")
 				refs = []string{"person " + p, "household " + h}
 				err = s.CreateResidence(wctx, graph.Residence{ID: id, Person: p, Household: h, From: on})
+				readBack = func() (bool, error) { return s.InScope(ctx, children, id, neo4jstore.KindResidence, ever) }
 			case 6:
 				p, h := pick("person"), pick("household")
 				refs = []string{"person " + p, "household " + h}
 				_, err = s.Move(wctx, graph.Residence{ID: id, Person: p, Household: h, From: today.AddDays(400 + step)})
+				readBack = func() (bool, error) { return s.InScope(ctx, children, id, neo4jstore.KindResidence, ever) }
 			}
 			allowed := maps.Clone(before)
 			for _, k := range refs {
@@ -156,6 +161,11 @@ func TestWritesNeverWidenScope(t *testing.T) {
 			for k := range after {
 				if !allowed[k] && !created[k] {
 					t.Errorf("%s step %d (refs %v): the write brought %s into the worker's scope", worker, step, refs, k)
+				}
+			}
+			if readBack != nil {
+				if ok, err := readBack(); err != nil || !ok {
+					t.Errorf("%s step %d (refs %v): the worker cannot read back what they created (%v)", worker, step, refs, err)
 				}
 			}
 		}
