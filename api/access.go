@@ -397,6 +397,9 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 	if id, ok := c.Get(childKey).(string); ok && e.Child == "" {
 		e.Child = id
 	}
+	if u, ok := c.Get(forUserKey).(string); ok {
+		e.ForUser = u
+	}
 	if r.action == "read_map" || r.action == "read_sibling_group_map" {
 		e.Audience = c.QueryParam("audience")
 		if e.Audience == "" {

@@ -80,6 +80,9 @@ type AuditEvent struct {
 	RequestID string    `json:"request_id,omitempty"`
 	Outcome   string    `json:"outcome"` // allowed, denied, error
 	Status    int       `json:"status,omitempty"`
+	// ForUser is the user a change was made for: the worker a case is
+	// allocated to (create_assignment).
+	ForUser string `json:"for_user,omitempty"`
 }
 
 // NewAuditID returns a fresh random audit event id.
@@ -107,6 +110,7 @@ func (e AuditEvent) Validate() error {
 		probs.add("user", "is required when the outcome is allowed")
 	}
 	checkUser(&probs, "user", e.User)
+	checkUser(&probs, "for_user", e.ForUser)
 	switch {
 	case e.Role == "" && e.Outcome == OutcomeAllowed:
 		probs.add("role", "is required when the outcome is allowed")

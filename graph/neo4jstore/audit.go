@@ -105,6 +105,7 @@ func auditProps(e graph.AuditEvent) props {
 	m.str("audience", e.Audience)
 	m.str("request_id", e.RequestID)
 	m.str("outcome", e.Outcome)
+	m.str("for_user", e.ForUser)
 	if e.Status != 0 {
 		m["status"] = int64(e.Status)
 	} else {
@@ -117,7 +118,7 @@ func auditFrom(r row) graph.AuditEvent {
 	status, _ := r["status"].(int64)
 	return graph.AuditEvent{ID: r.str("id"), At: rowTime(r, "at"), User: r.str("user"), Role: graph.Role(r.str("role")),
 		Child: r.str("child"), Record: r.str("record"), Action: r.str("action"), Audience: r.str("audience"),
-		RequestID: r.str("request_id"), Outcome: r.str("outcome"), Status: int(status)}
+		RequestID: r.str("request_id"), Outcome: r.str("outcome"), Status: int(status), ForUser: r.str("for_user")}
 }
 
 // rowTime reads a DATETIME property as a UTC time (zero when absent).
