@@ -400,6 +400,10 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 	if u, ok := c.Get(forUserKey).(string); ok {
 		e.ForUser = u
 	}
+	if t, ok := c.Get(newTokenKey).(graph.APIToken); ok {
+		e.Record, e.ForUser, e.ForRole, e.ForTeams = t.ID, t.User, t.Role, t.Teams
+	}
+	e.Credential, e.IssuedBy = p.Credential, p.IssuedBy
 	if r.action == "read_map" || r.action == "read_sibling_group_map" {
 		e.Audience = c.QueryParam("audience")
 		if e.Audience == "" {

@@ -17,6 +17,10 @@ type newTokenBody struct {
 	ExpiresInDays int        `json:"expires_in_days,omitempty"` // 0: never
 }
 
+// newTokenKey carries a new token's description to the audit trail: its
+// id, user, role and teams (never the token).
+const newTokenKey = "kinmap.new_token"
+
 // createdToken is shown once: kinmap keeps only the token's hash.
 type createdToken struct {
 	graph.APIToken
@@ -35,10 +39,11 @@ func (s *Server) createToken(c echo.Context) error {
 	if b.ExpiresInDays > 0 {
 		expires = time.Duration(b.ExpiresInDays) * 24 * time.Hour
 	}
-	t, secret, err := auth.Issue(c.Request().Context(), s.store, b.User, b.Role, b.Teams, expires, time.Now().UTC())
+	t, secret, err := auth.IssueBy(c.Request().Context(), s.store, principal(c).User, b.User, b.Role, b.Teams, expires, time.Now().UTC())
 	if err != nil {
 		return err
 	}
+	c.Set(newTokenKey, t)
 	return c.JSON(http.StatusCreated, createdToken{APIToken: t, Token: secret})
 }
 

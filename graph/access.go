@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,19 @@ type Principal struct {
 	Role   Role     // one role per principal
 	Teams  []string // team ids, as in Assignment.Team
 	Method string   // how the caller signed in: MethodToken or MethodOIDC
+	// Credential names what the caller signed in with, for the audit
+	// trail: "token:ID" (an API token's id) or "oidc:SUBJECT" (the
+	// identity provider's subject).
+	Credential string
+	// IssuedBy is who made the API token, when someone other than User
+	// did (an admin's token for a worker); empty otherwise.
+	IssuedBy string
 }
+
+// ReservedUser reports whether name is reserved for the command line:
+// names beginning "cli:" (in any case) are how the trail records the
+// operator, so no token or identity provider may hand them out.
+func ReservedUser(name string) bool { return strings.HasPrefix(strings.ToLower(name), "cli:") }
 
 // Sign-in methods of a Principal.
 const (
@@ -81,8 +94,16 @@ type AuditEvent struct {
 	Outcome   string    `json:"outcome"` // allowed, denied, error
 	Status    int       `json:"status,omitempty"`
 	// ForUser is the user a change was made for: the worker a case is
-	// allocated to (create_assignment).
-	ForUser string `json:"for_user,omitempty"`
+	// allocated to (create_assignment), the user of a new API token
+	// (create_token), with the token's role and teams.
+	ForUser  string   `json:"for_user,omitempty"`
+	ForRole  Role     `json:"for_role,omitempty"`
+	ForTeams []string `json:"for_teams,omitempty"`
+	// Credential is what the caller signed in with: "token:ID", or
+	// "oidc:SUBJECT", or "cli" for the command line.
+	Credential string `json:"credential,omitempty"`
+	// IssuedBy is who made the API token used, when not its own user.
+	IssuedBy string `json:"issued_by,omitempty"`
 }
 
 // NewAuditID returns a fresh random audit event id.
@@ -111,6 +132,16 @@ func (e AuditEvent) Validate() error {
 	}
 	checkUser(&probs, "user", e.User)
 	checkUser(&probs, "for_user", e.ForUser)
+	checkUser(&probs, "credential", e.Credential)
+	checkUser(&probs, "issued_by", e.IssuedBy)
+	if e.ForRole != "" && !e.ForRole.Valid() {
+		probs.add("for_role", "must be one of worker, manager, reviewing_officer, evaluator, admin")
+	}
+	for i, team := range e.ForTeams {
+		if !ValidID(team) {
+			probs.add("for_teams["+strconv.Itoa(i)+"]", "is not a valid team id")
+		}
+	}
 	switch {
 	case e.Role == "" && e.Outcome == OutcomeAllowed:
 		probs.add("role", "is required when the outcome is allowed")
@@ -181,6 +212,9 @@ type APIToken struct {
 	Created time.Time `json:"created"`
 	Expires time.Time `json:"expires,omitzero"` // zero: never
 	Revoked time.Time `json:"revoked,omitzero"` // zero: not revoked
+	// CreatedBy is who made the token: an admin's user name, or
+	// "cli:OPERATOR" for the command line; empty for older tokens.
+	CreatedBy string `json:"created_by,omitempty"`
 }
 
 // ActiveAt reports whether the token may be used at t: not revoked by
@@ -200,6 +234,10 @@ func (t APIToken) Validate() error {
 		probs.add("user", "is required")
 	}
 	checkUser(&probs, "user", t.User)
+	if ReservedUser(t.User) {
+		probs.add("user", "must not begin with cli:, which is reserved for the command line")
+	}
+	checkUser(&probs, "created_by", t.CreatedBy)
 	switch {
 	case t.Role == "":
 		probs.add("role", "is required")

@@ -78,9 +78,12 @@ func tokenCreate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	t, secret, err := auth.Issue(ctx, store, *user, graph.Role(*role), teams, *ttl, time.Now().UTC())
+	t, secret, err := auth.IssueBy(ctx, store, operator(), *user, graph.Role(*role), teams, *ttl, time.Now().UTC())
 	if err != nil {
 		return err
+	}
+	e.audited = func(ev *graph.AuditEvent) {
+		ev.Record, ev.ForUser, ev.ForRole, ev.ForTeams = t.ID, t.User, t.Role, t.Teams
 	}
 	fmt.Fprintf(e.stderr, "token %s for %s (%s); it is shown once, keep it safe:\n", t.ID, t.User, t.Role)
 	fmt.Fprintln(e.stdout, secret)

@@ -29,12 +29,15 @@ func auditCLI(ctx context.Context, e *env, args []string, cmdErr error) error {
 		action += "_" + args[1]
 	}
 	ev := graph.AuditEvent{ID: graph.NewAuditID(), At: time.Now().UTC(), User: operator(), Role: graph.RoleAdmin,
-		Action: action, Outcome: graph.OutcomeAllowed}
+		Action: action, Outcome: graph.OutcomeAllowed, Credential: "cli"}
 	if cmdErr != nil {
 		ev.Outcome = graph.OutcomeError
 	}
 	if id := flagValue(args[1:], "child"); graph.ValidID(id) {
 		ev.Child = id
+	}
+	if e.audited != nil {
+		e.audited(&ev)
 	}
 	if args[0] == "render" {
 		ev.Audience = flagValue(args[1:], "audience")

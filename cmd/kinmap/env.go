@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/neo4jstore"
 )
 
@@ -23,6 +24,9 @@ const (
 type env struct {
 	stdout, stderr io.Writer
 	store          *neo4jstore.Store
+	// audited, when set, completes the command's audit event (the token
+	// a token create made).
+	audited func(*graph.AuditEvent)
 }
 
 func newEnv(stdout, stderr io.Writer) *env { return &env{stdout: stdout, stderr: stderr} }

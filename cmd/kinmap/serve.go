@@ -117,7 +117,7 @@ func demoTokens(ctx context.Context, e *env, store *neo4jstore.Store) error {
 	}
 	fmt.Fprintln(e.stdout, "demo tokens (synthetic users, valid 7 days): use as  Authorization: Bearer TOKEN")
 	for _, u := range demoUsers {
-		_, secret, err := auth.Issue(ctx, store, u.user, u.role, u.teams, 7*24*time.Hour, time.Now().UTC())
+		_, secret, err := auth.IssueBy(ctx, store, operator(), u.user, u.role, u.teams, 7*24*time.Hour, time.Now().UTC())
 		if err != nil {
 			return err
 		}
