@@ -153,7 +153,9 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 		s.log.Info("no kinmap role", "request_id", requestID(c), "reason", err.Error())
 		return errForbidden
 	case err != nil:
-		s.failedAuth(c)
+		if terr := s.failedAuth(c); terr != nil {
+			return terr
+		}
 		s.log.Info("authentication failed", "request_id", requestID(c), "reason", err.Error())
 		c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="kinmap"`)
 		return errUnauthenticated
@@ -369,6 +371,9 @@ func requestID(c echo.Context) string { return c.Response().Header().Get(echo.He
 // record appends the request's audit event; a failure is logged (ids
 // only) and returned, and the caller then withholds the response.
 func (s *Server) record(c echo.Context, r rule, err error) error {
+	if errors.Is(err, errAuthThrottled) {
+		return nil
+	}
 	p := principal(c)
 	status := c.Response().Status
 	e := graph.AuditEvent{ID: graph.NewAuditID(), At: time.Now().UTC(), User: p.User, Role: p.Role,

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -46,6 +47,11 @@ type Config struct {
 	// PseudonymKey keys the hash that pseudonymises evaluators' exports;
 	// empty turns that export off.
 	PseudonymKey []byte
+	// TrustedProxies are the addresses of the proxies whose
+	// X-Forwarded-For is believed: the client is the rightmost hop that
+	// is not one of them. Empty: the connection's address, headers
+	// ignored.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is kinmap's HTTP API.
@@ -85,8 +91,19 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	// Client addresses come from the connection, not from headers a client
-	// can forge; put kinmap behind a proxy only with this changed.
+	// can forge, unless the connection is from a trusted proxy.
 	e.IPExtractor = echo.ExtractIPDirect()
+	if len(cfg.TrustedProxies) > 0 {
+		// Behind trusted proxies the client is the rightmost hop of
+		// X-Forwarded-For that is not one of them; nothing else (loopback,
+		// private ranges) is trusted unless listed.
+		trust := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+		for _, p := range cfg.TrustedProxies {
+			p = p.Masked()
+			trust = append(trust, echo.TrustIPRange(&net.IPNet{IP: p.Addr().AsSlice(), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}))
+		}
+		e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
+	}
 	if cfg.Renderer == nil {
 		cfg.Renderer = viz.NewRenderer()
 	}

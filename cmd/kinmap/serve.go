@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -90,7 +91,32 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 		}
 		cfg.RateBurst = int(3*cfg.RateLimit) + 1
 	}
+	if cfg.TrustedProxies, err = trustedProxies(getenv("KINMAP_TRUSTED_PROXIES", "")); err != nil {
+		return cfg, fmt.Errorf("KINMAP_TRUSTED_PROXIES: %w", err)
+	}
 	return cfg, nil
+}
+
+// trustedProxies reads a comma-separated list of CIDRs (a bare address
+// is one host).
+func trustedProxies(v string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for item := range strings.SplitSeq(v, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if a, err := netip.ParseAddr(item); err == nil {
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(item)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an address or CIDR", item)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // demoUsers are the demo users `make run` prints tokens for: one of each
