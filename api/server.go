@@ -124,6 +124,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		s.authFailures = newLimiter(1, 30)
 	}
 	e.HTTPErrorHandler = s.errorHandler
+	e.Pre(headAsGet)
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
 	e.Use(s.recoverer, s.accessLog, securityHeaders)
 	if len(cfg.CORSOrigins) > 0 {
@@ -202,7 +203,7 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		s.log.Info("request",
 			"request_id", c.Response().Header().Get(echo.HeaderXRequestID),
-			"method", c.Request().Method, "route", c.Path(),
+			"method", method(c), "route", c.Path(),
 			"status", c.Response().Status, "duration_ms", time.Since(start).Milliseconds())
 		return nil
 	}
