@@ -34,8 +34,8 @@ type Config struct {
 	MapCacheSize int
 	// RateLimit is the sustained requests per second allowed to one token
 	// (or, before authentication, one client address), with bursts of
-	// RateBurst; 0 means 20 per second with bursts of 60, negative turns
-	// limiting off.
+	// RateBurst (0: three times the rate, at least 1); 0 means 20 per
+	// second with bursts of 60, negative turns limiting off.
 	RateLimit float64
 	RateBurst int
 	// CORSOrigins lists the origins allowed to call the API from a
@@ -116,7 +116,11 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)
 	case cfg.RateLimit > 0:
-		s.limiter = newLimiter(cfg.RateLimit, max(cfg.RateBurst, 1))
+		burst := cfg.RateBurst
+		if burst <= 0 {
+			burst = int(3 * cfg.RateLimit)
+		}
+		s.limiter = newLimiter(cfg.RateLimit, max(burst, 1))
 	}
 	if s.limiter != nil {
 		// An address may fail authentication 30 times at once, then once

@@ -89,7 +89,6 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 		if cfg.RateLimit, err = strconv.ParseFloat(v, 64); err != nil {
 			return cfg, fmt.Errorf("KINMAP_RATE_LIMIT: %w", err)
 		}
-		cfg.RateBurst = int(3*cfg.RateLimit) + 1
 	}
 	if cfg.TrustedProxies, err = trustedProxies(getenv("KINMAP_TRUSTED_PROXIES", "")); err != nil {
 		return cfg, fmt.Errorf("KINMAP_TRUSTED_PROXIES: %w", err)
