@@ -66,7 +66,9 @@ type Server struct {
 	limiter  *limiter
 	// authFailures counts failed authentications per client address.
 	authFailures *limiter
-	auth         Authenticator
+	// limited samples the log lines of rate-limited requests.
+	limited *logSampler
+	auth    Authenticator
 	// registered holds "METHOD /pattern" of every route, so that the
 	// access check can tell an unruled route (refused) from an unknown
 	// one (404).
@@ -111,7 +113,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		cfg.MapCacheSize = 256
 	}
 	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
-		auth: cfg.Auth, registered: map[string]bool{}}
+		auth: cfg.Auth, registered: map[string]bool{}, limited: newLogSampler()}
 	switch {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)
@@ -205,10 +207,21 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			c.Error(err)
 		}
-		s.log.Info("request",
-			"request_id", c.Response().Header().Get(echo.HeaderXRequestID),
+		attrs := []any{"request_id", c.Response().Header().Get(echo.HeaderXRequestID),
 			"method", method(c), "route", c.Path(),
-			"status", c.Response().Status, "duration_ms", time.Since(start).Milliseconds())
+			"status", c.Response().Status, "duration_ms", time.Since(start).Milliseconds()}
+		if c.Response().Status == http.StatusTooManyRequests {
+			// A sample: the first 429 per bucket per minute, with the
+			// number left out since the last one logged.
+			ok, left := s.limited.sample(rateKey(c))
+			if !ok {
+				return nil
+			}
+			if left > 0 {
+				attrs = append(attrs, "suppressed_429", left)
+			}
+		}
+		s.log.Info("request", attrs...)
 		return nil
 	}
 }
