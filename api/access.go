@@ -162,7 +162,9 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 		s.log.Info("no kinmap role", "request_id", requestID(c), "reason", err.Error())
 		return errForbidden
 	case err != nil:
-		s.failedAuth(c)
+		if terr := s.failedAuth(c); terr != nil {
+			return terr
+		}
 		s.log.Info("authentication failed", "request_id", requestID(c), "reason", err.Error())
 		c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="kinmap"`)
 		return errUnauthenticated
@@ -172,6 +174,17 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 	c.SetRequest(c.Request().WithContext(ctx))
 	if !slices.Contains(r.roles, p.Role) {
 		return errForbidden
+	}
+	if isCasework(p) && c.Request().Method != http.MethodGet && c.Request().Method != http.MethodHead {
+		// The store keeps the scope rule inside each change's transaction
+		// (graph.WriteScope): no write brings into the writer's scope a
+		// record that was outside it, but for those the write creates.
+		children, err := s.scopeOf(ctx, p)
+		if err != nil {
+			return err
+		}
+		ctx = graph.WithWriteScope(ctx, graph.WriteScope{Children: children, Today: graph.DateOf(s.today())})
+		c.SetRequest(c.Request().WithContext(ctx))
 	}
 	switch r.scope {
 	case scopeChild:
@@ -188,6 +201,19 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 			return err
 		}
 		if len(kids) == 0 {
+			// A person or household attached to nothing yet (just made)
+			// is in every worker's and manager's scope: any of them may
+			// link it to a child, and so read it (what a user may create,
+			// they may read).
+			if (r.kind == "person" || r.kind == "household") && isCasework(p) {
+				free, err := s.store.Unattached(ctx, c.Param("id"), r.kind)
+				if err != nil {
+					return err
+				}
+				if free {
+					return nil
+				}
+			}
 			return errOutOfScope
 		}
 		// The audit event names the child whose record this is: the
@@ -201,6 +227,9 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 	}
 	return nil
 }
+
+// isCasework reports whether p records casework (a worker or manager).
+func isCasework(p graph.Principal) bool { return slices.Contains(casework, p.Role) }
 
 // scopeCacheKey carries a request's scopeCache in its context.
 type scopeCacheKey struct{}
@@ -381,6 +410,9 @@ func changeStatus(c echo.Context) int {
 // record appends the request's audit event; a failure is logged (ids
 // only) and returned, and the caller then withholds the response.
 func (s *Server) record(c echo.Context, r rule, err error) error {
+	if errors.Is(err, errAuthThrottled) {
+		return nil
+	}
 	e := s.event(c, r, err, c.Response().Status)
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 10*time.Second)
 	defer cancel()
@@ -405,7 +437,7 @@ func (s *Server) event(c echo.Context, r rule, err error, status int) graph.Audi
 	switch {
 	case status == http.StatusUnauthorized || status == http.StatusForbidden ||
 		errors.Is(err, errOutOfScope) || errors.Is(err, errUnauthenticated) || errors.Is(err, errForbidden) ||
-		errors.As(err, new(*deniedError)):
+		errors.As(err, new(*deniedError)), errors.As(err, new(*graph.ScopeRefusal)):
 		e.Outcome = graph.OutcomeDenied
 	case status >= 400:
 		e.Outcome = graph.OutcomeError
@@ -426,6 +458,10 @@ func (s *Server) event(c echo.Context, r rule, err error, status int) graph.Audi
 	if id, ok := c.Get(childKey).(string); ok && e.Child == "" {
 		e.Child = id
 	}
+	if u, ok := c.Get(forUserKey).(string); ok {
+		e.ForUser = u
+	}
+	e.Credential, e.IssuedBy = p.Credential, p.IssuedBy
 	if r.action == "read_map" || r.action == "read_sibling_group_map" {
 		e.Audience = c.QueryParam("audience")
 		if e.Audience == "" {

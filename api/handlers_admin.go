@@ -35,7 +35,7 @@ func (s *Server) createToken(c echo.Context) error {
 	if b.ExpiresInDays > 0 {
 		expires = time.Duration(b.ExpiresInDays) * 24 * time.Hour
 	}
-	t, secret, err := auth.Issue(c.Request().Context(), s.store, b.User, b.Role, b.Teams, expires, time.Now().UTC())
+	t, secret, err := auth.IssueBy(c.Request().Context(), s.store, principal(c).User, b.User, b.Role, b.Teams, expires, time.Now().UTC())
 	if err != nil {
 		return err
 	}

@@ -109,13 +109,15 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 // serveMap answers with the rendered map. The ETag is derived from the
 // DOT and the format: rendering is deterministic, so equal DOT means
 // equal bytes. A matching If-None-Match answers 304 without rendering,
-// and renders are cached by the same key.
+// and renders are cached by the same key. Like every response, a map is
+// no-store (no browser or shared PC keeps a child's map); a client that
+// keeps one itself revalidates it with If-None-Match.
 func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
 	sum := sha256.Sum256(append([]byte(string(f)+"\x00"), dot...))
 	key := hex.EncodeToString(sum[:16])
 	etag := `"` + key + `"`
 	h := c.Response().Header()
-	h.Set(echo.HeaderCacheControl, "private, no-cache")
+	h.Set(echo.HeaderCacheControl, "no-store")
 	h.Set("ETag", etag)
 	h.Set(echo.HeaderXContentTypeOptions, "nosniff")
 	if match := c.Request().Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {

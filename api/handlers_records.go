@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"slices"
 
@@ -121,11 +122,13 @@ func endHandler[T any](end func(context.Context, graph.ID, graph.Date) error, lo
 const recordKey = "kinmap.record"
 
 // createAssignment lets a manager allocate cases within their own teams;
-// an admin may allocate any.
+// an admin may allocate any. Only a child can be allocated (a child who is
+// looked after or being assessed: graph.Person.Allocatable).
 // A manager may allocate a child already on their teams' caseloads, or a
-// child nobody holds; any other child answers 404, as if unknown.
+// child nobody holds; anyone else answers 404, as if unknown.
 func (s *Server) createAssignment(ctx context.Context, a graph.Assignment) error {
 	p := principalFrom(ctx)
+	day := graph.DateOf(s.today())
 	if p.Role != graph.RoleAdmin {
 		if !p.InTeam(a.Team) {
 			return graph.Invalid("team", "must be one of your teams")
@@ -135,14 +138,50 @@ func (s *Server) createAssignment(ctx context.Context, a graph.Assignment) error
 			return err
 		}
 		if !slices.Contains(children, a.Child) {
-			free, err := s.store.Unallocated(ctx, a.Child, graph.DateOf(s.today()))
+			ok, err := s.store.Unallocated(ctx, a.Child, day)
+			if err == nil && ok {
+				ok, err = s.allocatable(ctx, a.Child, day)
+			}
 			if err != nil {
 				return err
 			}
-			if !free {
-				return &deniedError{&graph.Error{Kind: graph.ErrNotFound, Field: "child", Message: "is not on your teams' caseloads"}}
+			if !ok {
+				return &deniedError{&graph.Error{Kind: graph.ErrNotFound, Field: "child",
+					Message: "is neither on your teams' caseloads nor a child nobody holds"}}
 			}
 		}
+	} else if ok, err := s.allocatable(ctx, a.Child, day); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return graph.Invalid("child", "must be a child (under 18 by date of birth or age band, or looked after), not an adult, a pet or a person of unknown age")
 	}
 	return s.store.CreateAssignment(ctx, a)
 }
+
+// allocatable reports whether person id exists and may be allocated on
+// day (an unknown id is not).
+func (s *Server) allocatable(ctx context.Context, id graph.ID, day graph.Date) (bool, error) {
+	person, err := s.store.Person(ctx, id)
+	switch {
+	case errors.Is(err, graph.ErrNotFound):
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	return person.Allocatable(day), nil
+}
+
+// allocate is POST /assignments: the audit event names the child and the
+// worker the case is for, whether or not the allocation is allowed.
+func (s *Server) allocate(c echo.Context) error {
+	return createHandler(s, "a-", "/api/v1/assignments", func(r *graph.Assignment) *string { return &r.ID }, nil,
+		func(ctx context.Context, a graph.Assignment) error {
+			c.Set(childKey, a.Child)
+			c.Set(forUserKey, a.Worker)
+			return s.createAssignment(ctx, a)
+		})(c)
+}
+
+// forUserKey carries the user a change was made for to the audit trail.
+const forUserKey = "kinmap.for_user"

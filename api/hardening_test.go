@@ -40,7 +40,7 @@ func TestRateLimitAnswers429WithRetryAfter(t *testing.T) {
 	var retry string
 	for range 6 {
 		rec := httptest.NewRecorder()
-		srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+		srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/api/v1/openapi.json", nil))
 		statuses[rec.Code]++
 		if rec.Code == http.StatusTooManyRequests {
 			retry = rec.Header().Get("Retry-After")

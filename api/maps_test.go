@@ -49,6 +49,11 @@ func TestChildMapFormatsAndETag(t *testing.T) {
 		if err := tt.check(res.Body); err != nil {
 			t.Errorf("GET %s: %v", tt.path, err)
 		}
+		// Maps are about children: no browser or proxy keeps them, shared
+		// office PCs included; the ETag still saves a redraw.
+		if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+			t.Errorf("GET %s: Cache-Control %q, want no-store", tt.path, cc)
+		}
 		etag := res.Header.Get("ETag")
 		if etag == "" {
 			t.Errorf("GET %s: no ETag", tt.path)
@@ -65,6 +70,9 @@ func TestChildMapFormatsAndETag(t *testing.T) {
 		c.h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
 			t.Errorf("GET %s with If-None-Match: got %d with %d bytes, want 304 and no body", tt.path, rec.Code, rec.Body.Len())
+		}
+		if cc := rec.Header().Get("Cache-Control"); cc != "no-store" || rec.Header().Get("ETag") != etag {
+			t.Errorf("GET %s with If-None-Match: Cache-Control %q ETag %q, want no-store and %s", tt.path, cc, rec.Header().Get("ETag"), etag)
 		}
 	}
 }

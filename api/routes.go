@@ -61,7 +61,7 @@ func (s *Server) routes() {
 		func(r *graph.Contact) []ref { return []ref{{"from", "person", r.From}, {"to", "person", r.To}} }, st.CreateContact))
 	v1.GET("/contacts/:id", getHandler(st.Contact))
 
-	v1.POST("/assignments", createHandler(s, "a-", "/api/v1/assignments", func(r *graph.Assignment) *string { return &r.ID }, nil, s.createAssignment))
+	v1.POST("/assignments", s.allocate)
 	v1.GET("/assignments/:id", getHandler(st.Assignment))
 	v1.POST("/assignments/:id/end", endHandler(st.EndAssignment, st.Assignment))
 

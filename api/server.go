@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -33,8 +34,8 @@ type Config struct {
 	MapCacheSize int
 	// RateLimit is the sustained requests per second allowed to one token
 	// (or, before authentication, one client address), with bursts of
-	// RateBurst; 0 means 20 per second with bursts of 60, negative turns
-	// limiting off.
+	// RateBurst (0: three times the rate, at least 1); 0 means 20 per
+	// second with bursts of 60, negative turns limiting off.
 	RateLimit float64
 	RateBurst int
 	// CORSOrigins lists the origins allowed to call the API from a
@@ -57,6 +58,11 @@ type Config struct {
 	// in one transaction; 0 means 256, 1 turns grouping off (each request
 	// writes its own).
 	AuditBatch int
+	// TrustedProxies are the addresses of the proxies whose
+	// X-Forwarded-For is believed: the client is the rightmost hop that
+	// is not one of them. Empty: the connection's address, headers
+	// ignored.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is kinmap's HTTP API.
@@ -71,10 +77,12 @@ type Server struct {
 	limiter  *limiter
 	// authFailures counts failed authentications per client address.
 	authFailures *limiter
-	auth         Authenticator
 	// audits groups concurrent audit appends (nil: each is its own).
 	audits *auditBatcher
 	obs    Observer
+	// limited samples the log lines of rate-limited requests.
+	limited *logSampler
+	auth    Authenticator
 	// registered holds "METHOD /pattern" of every route, so that the
 	// access check can tell an unruled route (refused) from an unknown
 	// one (404).
@@ -99,8 +107,19 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	// Client addresses come from the connection, not from headers a client
-	// can forge; put kinmap behind a proxy only with this changed.
+	// can forge, unless the connection is from a trusted proxy.
 	e.IPExtractor = echo.ExtractIPDirect()
+	if len(cfg.TrustedProxies) > 0 {
+		// Behind trusted proxies the client is the rightmost hop of
+		// X-Forwarded-For that is not one of them; nothing else (loopback,
+		// private ranges) is trusted unless listed.
+		trust := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+		for _, p := range cfg.TrustedProxies {
+			p = p.Masked()
+			trust = append(trust, echo.TrustIPRange(&net.IPNet{IP: p.Addr().AsSlice(), Mask: net.CIDRMask(p.Bits(), p.Addr().BitLen())}))
+		}
+		e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
+	}
 	if cfg.Renderer == nil {
 		cfg.Renderer = viz.NewRenderer()
 	}
@@ -108,12 +127,16 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		cfg.MapCacheSize = 256
 	}
 	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
-		auth: cfg.Auth, registered: map[string]bool{}}
+		auth: cfg.Auth, registered: map[string]bool{}, limited: newLogSampler()}
 	switch {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)
 	case cfg.RateLimit > 0:
-		s.limiter = newLimiter(cfg.RateLimit, max(cfg.RateBurst, 1))
+		burst := cfg.RateBurst
+		if burst <= 0 {
+			burst = int(3 * cfg.RateLimit)
+		}
+		s.limiter = newLimiter(cfg.RateLimit, max(burst, 1))
 	}
 	s.obs = cfg.Observer
 	if s.obs == nil {
@@ -131,6 +154,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		s.authFailures = newLimiter(1, 30)
 	}
 	e.HTTPErrorHandler = s.errorHandler
+	e.Pre(headAsGet)
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
 	e.Use(s.recoverer, s.accessLog, securityHeaders)
 	e.Use(s.observeRequests)
@@ -208,10 +232,21 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 		if err != nil {
 			c.Error(err)
 		}
-		s.log.Info("request",
-			"request_id", c.Response().Header().Get(echo.HeaderXRequestID),
-			"method", c.Request().Method, "route", c.Path(),
-			"status", c.Response().Status, "duration_ms", time.Since(start).Milliseconds())
+		attrs := []any{"request_id", c.Response().Header().Get(echo.HeaderXRequestID),
+			"method", method(c), "route", c.Path(),
+			"status", c.Response().Status, "duration_ms", time.Since(start).Milliseconds()}
+		if c.Response().Status == http.StatusTooManyRequests {
+			// A sample: the first 429 per bucket per minute, with the
+			// number left out since the last one logged.
+			ok, left := s.limited.sample(rateKey(c))
+			if !ok {
+				return nil
+			}
+			if left > 0 {
+				attrs = append(attrs, "suppressed_429", left)
+			}
+		}
+		s.log.Info("request", attrs...)
 		return nil
 	}
 }

@@ -110,6 +110,13 @@ func (a *Authenticator) apiToken(ctx context.Context, token string) (graph.Princ
 		return graph.Principal{}, failKind("api token has no valid role", ErrNoRole)
 	case !usableUser(t.User):
 		return graph.Principal{}, fail("api token has no usable user")
+	case graph.ReservedUser(t.User):
+		return graph.Principal{}, fail("api token names a reserved user")
 	}
-	return graph.Principal{User: t.User, Role: t.Role, Teams: slices.Clone(t.Teams), Method: graph.MethodToken}, nil
+	p := graph.Principal{User: t.User, Role: t.Role, Teams: slices.Clone(t.Teams), Method: graph.MethodToken,
+		Credential: "token:" + t.ID}
+	if t.CreatedBy != "" && t.CreatedBy != t.User {
+		p.IssuedBy = t.CreatedBy
+	}
+	return p, nil
 }

@@ -67,7 +67,8 @@ func TestAPITokenLifecycle(t *testing.T) {
 	}
 
 	got, err := a.Authenticate(ctx, withAuth("Bearer "+token))
-	want := graph.Principal{User: "worker-a", Role: graph.RoleWorker, Teams: []string{"team-north"}, Method: graph.MethodToken}
+	want := graph.Principal{User: "worker-a", Role: graph.RoleWorker, Teams: []string{"team-north"}, Method: graph.MethodToken,
+		Credential: "token:" + worker.ID}
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("Authenticate: got %+v, %v; want %+v", got, err, want)
 	}

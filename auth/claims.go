@@ -22,6 +22,9 @@ func (v *OIDCVerifier) principal(claims map[string]any) (graph.Principal, error)
 	if !usableUser(user) {
 		return graph.Principal{}, fail("no usable user claim")
 	}
+	if graph.ReservedUser(user) {
+		return graph.Principal{}, fail("user claim names a reserved user (cli:)")
+	}
 	var roles []graph.Role
 	for _, value := range claimStrings(claims, v.cfg.RoleClaim) {
 		if r, ok := v.cfg.RoleMap[value]; ok && r.Valid() {
@@ -43,7 +46,11 @@ func (v *OIDCVerifier) principal(claims map[string]any) (graph.Principal, error)
 		}
 	}
 	slices.Sort(teams)
-	return graph.Principal{User: user, Role: role, Teams: teams, Method: graph.MethodOIDC}, nil
+	cred := "oidc"
+	if sub := claimString(claims, "sub"); usableUser(sub) && utf8.RuneCountInString(sub) < graph.MaxUserLen-5 {
+		cred = "oidc:" + sub
+	}
+	return graph.Principal{User: user, Role: role, Teams: teams, Method: graph.MethodOIDC, Credential: cred}, nil
 }
 
 // strongest returns the first role of RolePrecedence among roles.

@@ -74,7 +74,8 @@ func TestJWTVerification(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := a.Authenticate(ctx, withAuth("Bearer "+tt.token))
 			if tt.reason == "" {
-				want := graph.Principal{User: "worker-a", Role: graph.RoleWorker, Teams: []string{"team-north"}, Method: graph.MethodOIDC}
+				want := graph.Principal{User: "worker-a", Role: graph.RoleWorker, Teams: []string{"team-north"}, Method: graph.MethodOIDC,
+					Credential: "oidc:test-user"}
 				if err != nil || !reflect.DeepEqual(got, want) {
 					t.Fatalf("got %+v, %v; want %+v", got, err, want)
 				}
@@ -239,6 +240,12 @@ func TestClaimsMapping(t *testing.T) {
 		{name: "control character in user",
 			claims: map[string]any{"preferred_username": "u7\nforged", "sub": nil, "roles": []string{"kinmap.worker"}},
 			reason: "no usable user claim"},
+		{name: "user reserved for the command line",
+			claims: map[string]any{"preferred_username": "cli:root", "roles": []string{"kinmap.admin"}},
+			reason: "user claim names a reserved user (cli:)"},
+		{name: "reserved in any case",
+			claims: map[string]any{"preferred_username": "CLI:root", "roles": []string{"kinmap.admin"}},
+			reason: "user claim names a reserved user (cli:)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,6 +258,11 @@ func TestClaimsMapping(t *testing.T) {
 				}
 				return
 			}
+			// The credential is the subject, for the audit trail.
+			tt.want.Credential = "oidc:test-user"
+			if sub, ok := tt.claims["sub"].(string); ok {
+				tt.want.Credential = "oidc:" + sub
+			}
 			if err != nil || !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got %+v, %v; want %+v", got, err, tt.want)
 			}
@@ -262,6 +274,7 @@ func TestMintFor(t *testing.T) {
 	iss, a, _ := oidcSetup(t, nil)
 	want := graph.Principal{User: "rev-r", Role: graph.RoleReviewingOfficer, Teams: []string{"team-north"}, Method: graph.MethodOIDC}
 	got, err := a.Authenticate(context.Background(), withAuth("Bearer "+iss.MintFor(want)))
+	want.Credential = "oidc:test-user"
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, %v; want %+v", got, err, want)
 	}

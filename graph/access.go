@@ -1,11 +1,13 @@
 package graph
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -35,7 +37,19 @@ type Principal struct {
 	Role   Role     // one role per principal
 	Teams  []string // team ids, as in Assignment.Team
 	Method string   // how the caller signed in: MethodToken or MethodOIDC
+	// Credential names what the caller signed in with, for the audit
+	// trail: "token:ID" (an API token's id) or "oidc:SUBJECT" (the
+	// identity provider's subject).
+	Credential string
+	// IssuedBy is who made the API token, when someone other than User
+	// did (an admin's token for a worker); empty otherwise.
+	IssuedBy string
 }
+
+// ReservedUser reports whether name is reserved for the command line:
+// names beginning "cli:" (in any case) are how the trail records the
+// operator, so no token or identity provider may hand them out.
+func ReservedUser(name string) bool { return strings.HasPrefix(strings.ToLower(name), "cli:") }
 
 // Sign-in methods of a Principal.
 const (
@@ -79,6 +93,17 @@ type AuditEvent struct {
 	RequestID string    `json:"request_id,omitempty"`
 	Outcome   string    `json:"outcome"` // allowed, denied, error
 	Status    int       `json:"status,omitempty"`
+	// ForUser is the user a change was made for: the worker a case is
+	// allocated to (create_assignment), the user of a new API token
+	// (create_token), with the token's role and teams.
+	ForUser  string   `json:"for_user,omitempty"`
+	ForRole  Role     `json:"for_role,omitempty"`
+	ForTeams []string `json:"for_teams,omitempty"`
+	// Credential is what the caller signed in with: "token:ID", or
+	// "oidc:SUBJECT", or "cli" for the command line.
+	Credential string `json:"credential,omitempty"`
+	// IssuedBy is who made the API token used, when not its own user.
+	IssuedBy string `json:"issued_by,omitempty"`
 }
 
 // NewAuditID returns a fresh random audit event id.
@@ -106,6 +131,17 @@ func (e AuditEvent) Validate() error {
 		probs.add("user", "is required when the outcome is allowed")
 	}
 	checkUser(&probs, "user", e.User)
+	checkUser(&probs, "for_user", e.ForUser)
+	checkUser(&probs, "credential", e.Credential)
+	checkUser(&probs, "issued_by", e.IssuedBy)
+	if e.ForRole != "" && !e.ForRole.Valid() {
+		probs.add("for_role", "must be one of worker, manager, reviewing_officer, evaluator, admin")
+	}
+	for i, team := range e.ForTeams {
+		if !ValidID(team) {
+			probs.add("for_teams["+strconv.Itoa(i)+"]", "is not a valid team id")
+		}
+	}
 	switch {
 	case e.Role == "" && e.Outcome == OutcomeAllowed:
 		probs.add("role", "is required when the outcome is allowed")
@@ -176,6 +212,9 @@ type APIToken struct {
 	Created time.Time `json:"created"`
 	Expires time.Time `json:"expires,omitzero"` // zero: never
 	Revoked time.Time `json:"revoked,omitzero"` // zero: not revoked
+	// CreatedBy is who made the token: an admin's user name, or
+	// "cli:OPERATOR" for the command line; empty for older tokens.
+	CreatedBy string `json:"created_by,omitempty"`
 }
 
 // ActiveAt reports whether the token may be used at t: not revoked by
@@ -195,6 +234,10 @@ func (t APIToken) Validate() error {
 		probs.add("user", "is required")
 	}
 	checkUser(&probs, "user", t.User)
+	if ReservedUser(t.User) {
+		probs.add("user", "must not begin with cli:, which is reserved for the command line")
+	}
+	checkUser(&probs, "created_by", t.CreatedBy)
 	switch {
 	case t.Role == "":
 		probs.add("role", "is required")
@@ -238,4 +281,45 @@ func printableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// WriteScope is the scope of the user making a change, as the store needs
+// it to keep the scope rule: no write by a user brings into that user's
+// scope a record that was outside it, other than the records the write
+// itself creates. The scope is the networks (as Network builds them) of
+// Children, plus the people and households attached to nothing yet
+// (which any worker or manager may read and link). A change carrying a
+// WriteScope in its context is checked inside its own transaction and
+// refused (ScopeRefusal, nothing written) when it would widen the scope.
+type WriteScope struct {
+	Children []ID // the children whose networks the user may see
+	Today    Date // the day the scope is worked out for; zero means today
+}
+
+type writeScopeKey struct{}
+
+// WithWriteScope returns ctx carrying the writer's scope.
+func WithWriteScope(ctx context.Context, ws WriteScope) context.Context {
+	return context.WithValue(ctx, writeScopeKey{}, ws)
+}
+
+// WriteScopeFrom returns the writer's scope carried by ctx, if any.
+func WriteScopeFrom(ctx context.Context) (WriteScope, bool) {
+	ws, ok := ctx.Value(writeScopeKey{}).(WriteScope)
+	return ws, ok
+}
+
+// ScopeRefusal is a change refused by the scope rule. To the client it is
+// a not-found error naming the field (whether the records exist is not
+// told); the audit trail records it as denied.
+type ScopeRefusal struct{ Err *Error }
+
+func (e *ScopeRefusal) Error() string { return e.Err.Error() }
+func (e *ScopeRefusal) Unwrap() error { return e.Err }
+
+// RefuseScope returns the ScopeRefusal of a change whose field would
+// bring records outside the writer's scope into it.
+func RefuseScope(field string) *ScopeRefusal {
+	return &ScopeRefusal{Err: NotFound(field, "would link records outside your caseload's networks into them; "+
+		"the other child's worker or a manager of their team can record it")}
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 )
 
@@ -14,6 +15,31 @@ import (
 type ChangeAudit struct {
 	Event     func() AuditEvent
 	committed atomic.Bool
+	mu        sync.Mutex
+	amends    []func(*AuditEvent)
+}
+
+// Amend adds f to what completes the event when it is built: for what only
+// the code making the change learns before it writes (a new token's id).
+// A nil a ignores it.
+func (a *ChangeAudit) Amend(f func(*AuditEvent)) {
+	if a == nil {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.amends = append(a.amends, f)
+}
+
+// Build returns the event, completed by every Amend.
+func (a *ChangeAudit) Build() AuditEvent {
+	e := a.Event()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, f := range a.amends {
+		f(&e)
+	}
+	return e
 }
 
 // Committed reports whether a transaction carrying the event has

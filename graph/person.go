@@ -90,6 +90,18 @@ func (p Person) LookedAfterOn(day Date) bool {
 	return day.IsZero() || p.careEpisode().Covers(day)
 }
 
+// Allocatable reports whether a worker may be allocated the person's case
+// on day: a child (under 18 on day by date of birth or age band, or
+// looked after on day when the age is not recorded; never a pet) who is
+// looked after or being assessed. Adults are in children's networks, but
+// nobody holds their case.
+func (p Person) Allocatable(day Date) bool {
+	if p.Pet || p.IsAdult(day) {
+		return false
+	}
+	return p.Band(day) != AgeUnknown || p.LookedAfterOn(day)
+}
+
 // careEpisode returns the span of the person's care episode; it means
 // something only when LookedAfter is set.
 func (p Person) careEpisode() Span { return Span{Since: p.LookedAfterSince, Until: p.LookedAfterUntil} }

@@ -78,7 +78,7 @@ func tokenCreate(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	t, secret, err := auth.Issue(ctx, store, *user, graph.Role(*role), teams, *ttl, time.Now().UTC())
+	t, secret, err := auth.IssueBy(ctx, store, operator(), *user, graph.Role(*role), teams, *ttl, time.Now().UTC())
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func cliEvent(args []string, cmdErr error) graph.AuditEvent {
 		action += "_" + args[1]
 	}
 	ev := graph.AuditEvent{ID: graph.NewAuditID(), At: time.Now().UTC(), User: operator(), Role: graph.RoleAdmin,
-		Action: action, Outcome: graph.OutcomeAllowed}
+		Action: action, Outcome: graph.OutcomeAllowed, Credential: "cli"}
 	if cmdErr != nil {
 		ev.Outcome = graph.OutcomeError
 	}

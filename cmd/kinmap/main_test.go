@@ -170,6 +170,10 @@ func TestTokenAndAuditCommands(t *testing.T) {
 	if _, _, code := kinmap(t, "token", "create", "--user", "x", "--role", "superuser"); code != 1 {
 		t.Errorf("unknown role: got code %d, want 1", code)
 	}
+	// Names beginning cli: are the command line's own.
+	if _, _, code := kinmap(t, "token", "create", "--user", "cli:root", "--role", "admin"); code != 1 {
+		t.Errorf("token for cli:root: got code %d, want 1", code)
+	}
 	out, _, code = kinmap(t, "audit", "--from", "2026-01-01", "--json")
 	if code != 0 {
 		t.Errorf("audit: code %d", code)
@@ -186,9 +190,17 @@ func TestTokenAndAuditCommands(t *testing.T) {
 			t.Errorf("event %s: got user %q role %q, want cli:USER as admin", e.Action, e.User, e.Role)
 		}
 		got = append(got, e.Action+" "+e.Outcome)
+		if e.Credential != "cli" {
+			t.Errorf("event %s: credential %q, want cli", e.Action, e.Credential)
+		}
+	}
+	// The token's creation names it, whom it is for, its role and teams.
+	if first := events[0]; first.Record != id || first.ForUser != "worker-a" || first.ForRole != graph.RoleWorker ||
+		!reflect.DeepEqual(first.ForTeams, []string{"team-north"}) {
+		t.Errorf("cli_token_create event: %+v, want token %s for worker-a, worker, team-north", first, id)
 	}
 	want := []string{"cli_token_create allowed", "cli_token_list allowed", "cli_token_revoke allowed",
-		"cli_token_list allowed", "cli_token_create error"}
+		"cli_token_list allowed", "cli_token_create error", "cli_token_create error"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("audit trail of the commands:\ngot  %q\nwant %q", got, want)
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -93,7 +94,9 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 		if cfg.RateLimit, err = strconv.ParseFloat(v, 64); err != nil {
 			return cfg, fmt.Errorf("KINMAP_RATE_LIMIT: %w", err)
 		}
-		cfg.RateBurst = int(3*cfg.RateLimit) + 1
+	}
+	if cfg.TrustedProxies, err = trustedProxies(getenv("KINMAP_TRUSTED_PROXIES", "")); err != nil {
+		return cfg, fmt.Errorf("KINMAP_TRUSTED_PROXIES: %w", err)
 	}
 	cfg.MetricsAddr = getenv("KINMAP_METRICS_ADDR", "")
 	if v := getenv("KINMAP_AUDIT_BATCH", ""); v != "" {
@@ -102,6 +105,28 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 		}
 	}
 	return cfg, nil
+}
+
+// trustedProxies reads a comma-separated list of CIDRs (a bare address
+// is one host).
+func trustedProxies(v string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for item := range strings.SplitSeq(v, ",") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		if a, err := netip.ParseAddr(item); err == nil {
+			out = append(out, netip.PrefixFrom(a, a.BitLen()))
+			continue
+		}
+		p, err := netip.ParsePrefix(item)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an address or CIDR", item)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // demoUsers are the demo users `make run` prints tokens for: one of each
@@ -128,7 +153,7 @@ func demoTokens(ctx context.Context, e *env, store *neo4jstore.Store) error {
 	}
 	fmt.Fprintln(e.stdout, "demo tokens (synthetic users, valid 7 days): use as  Authorization: Bearer TOKEN")
 	for _, u := range demoUsers {
-		_, secret, err := auth.Issue(ctx, store, u.user, u.role, u.teams, 7*24*time.Hour, time.Now().UTC())
+		_, secret, err := auth.IssueBy(ctx, store, operator(), u.user, u.role, u.teams, 7*24*time.Hour, time.Now().UTC())
 		if err != nil {
 			return err
 		}

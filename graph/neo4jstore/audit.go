@@ -88,7 +88,7 @@ func withChangeAudit(ctx context.Context, a *graph.ChangeAudit, work neo4j.Manag
 		if err != nil {
 			return nil, err
 		}
-		e := a.Event()
+		e := a.Build()
 		if err := e.Validate(); err != nil {
 			// A bug, not bad input: the change is refused with a 500.
 			return nil, fmt.Errorf("the change's audit event is invalid (%s)", strings.Join(fieldNames(err), ", "))
@@ -162,6 +162,13 @@ func auditProps(e graph.AuditEvent) props {
 	m.str("audience", e.Audience)
 	m.str("request_id", e.RequestID)
 	m.str("outcome", e.Outcome)
+	m.str("for_user", e.ForUser)
+	m.str("for_role", string(e.ForRole))
+	if len(e.ForTeams) > 0 {
+		m["for_teams"] = e.ForTeams
+	}
+	m.str("credential", e.Credential)
+	m.str("issued_by", e.IssuedBy)
 	if e.Status != 0 {
 		m["status"] = int64(e.Status)
 	} else {
@@ -174,7 +181,8 @@ func auditFrom(r row) graph.AuditEvent {
 	status, _ := r["status"].(int64)
 	return graph.AuditEvent{ID: r.str("id"), At: rowTime(r, "at"), User: r.str("user"), Role: graph.Role(r.str("role")),
 		Child: r.str("child"), Record: r.str("record"), Action: r.str("action"), Audience: r.str("audience"),
-		RequestID: r.str("request_id"), Outcome: r.str("outcome"), Status: int(status)}
+		RequestID: r.str("request_id"), Outcome: r.str("outcome"), Status: int(status), ForUser: r.str("for_user"),
+		ForRole: graph.Role(r.str("for_role")), ForTeams: rowStrings(r, "for_teams"), Credential: r.str("credential"), IssuedBy: r.str("issued_by")}
 }
 
 // rowTime reads a DATETIME property as a UTC time (zero when absent).
@@ -183,4 +191,16 @@ func rowTime(r row, k string) time.Time {
 		return t.UTC()
 	}
 	return time.Time{}
+}
+
+// rowStrings reads a list of strings (nil when absent).
+func rowStrings(r row, k string) []string {
+	list, _ := r[k].([]any)
+	var out []string
+	for _, v := range list {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -23,10 +23,23 @@ type edgeQueries struct {
 	end             string // $id, $until
 	isNew           string // $id -> n (count of edges with this id, any type it lives in)
 	startOfExisting string // $id -> start date of the edge
+	// scope is the record kind of the edge for the scope rule (guarded);
+	// "" for edges the rule does not check (assignments: an allocation
+	// is the one write meant to widen a manager's scope).
+	scope            string
+	fromKind, toKind string // kinds of the ends, for the scope rule
+}
+
+// scoped returns the scope rule's view of a write of the edge id between
+// from and to.
+func (q edgeQueries) scoped(id, from, to graph.ID) scopedWrite {
+	return scopedWrite{kind: q.scope, record: id,
+		refs: []scopeRef{{q.fromField, q.fromKind, from}, {q.toField, q.toKind, to}}}
 }
 
 var (
 	residenceQ = edgeQueries{noun: "residence", fromField: "person", toField: "household", startField: "from",
+		scope: KindResidence, fromKind: KindPerson, toKind: KindHousehold,
 		ends:            "OPTIONAL MATCH (a:Person {id: $from}) OPTIONAL MATCH (b:Household {id: $to}) RETURN a IS NOT NULL AS a, b IS NOT NULL AS b",
 		create:          "MATCH (a:Person {id: $from}), (b:Household {id: $to}) CREATE (a)-[r:LIVES_IN]->(b) SET r = $props",
 		get:             "MATCH (a:Person)-[r:LIVES_IN {id: $id}]->(b:Household) RETURN r{.*, person: a.id, household: b.id} AS r",
@@ -36,6 +49,7 @@ var (
 		startOfExisting: "MATCH ()-[r:LIVES_IN {id: $id}]->() RETURN r.from AS d, r.until AS u",
 	}
 	relationshipQ = edgeQueries{noun: "relationship", fromField: "from", toField: "to", startField: "since",
+		scope: KindRelationship, fromKind: KindPerson, toKind: KindPerson,
 		ends:            "OPTIONAL MATCH (a:Person {id: $from}) OPTIONAL MATCH (b:Person {id: $to}) RETURN a IS NOT NULL AS a, b IS NOT NULL AS b",
 		create:          "MATCH (a:Person {id: $from}), (b:Person {id: $to}) CREATE (a)-[r:CONNECTED]->(b) SET r = $props",
 		get:             "MATCH (a:Person)-[r:CONNECTED {id: $id}]->(b:Person) RETURN r{.*, from: a.id, to: b.id} AS r",
@@ -45,6 +59,7 @@ var (
 		startOfExisting: "MATCH ()-[r:CONNECTED {id: $id}]->() RETURN r.since AS d, r.until AS u",
 	}
 	contactQ = edgeQueries{noun: "contact", fromField: "from", toField: "to",
+		scope: KindContact, fromKind: KindPerson, toKind: KindPerson,
 		ends:   "OPTIONAL MATCH (a:Person {id: $from}) OPTIONAL MATCH (b:Person {id: $to}) RETURN a IS NOT NULL AS a, b IS NOT NULL AS b",
 		create: "MATCH (a:Person {id: $from}), (b:Person {id: $to}) CREATE (a)-[r:CONTACT]->(b) SET r = $props",
 		get:    "MATCH (a:Person)-[r:CONTACT {id: $id}]->(b:Person) RETURN r{.*, from: a.id, to: b.id} AS r",
@@ -61,7 +76,8 @@ var (
 )
 
 // createEdge checks, in the same transaction, that the id is new and both
-// ends exist, then creates the edge: nothing is written on any error.
+// ends exist, then creates the edge under the scope rule (guarded):
+// nothing is written on any error.
 func (s *Store) createEdge(ctx context.Context, q edgeQueries, from, to graph.ID, p props) error {
 	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		if err := checkEnds(ctx, tx, q, from, to); err != nil {
@@ -74,8 +90,14 @@ func (s *Store) createEdge(ctx context.Context, q edgeQueries, from, to graph.ID
 		if n, _ := recs[0].Get("n"); n.(int64) > 0 {
 			return nil, graph.Conflict("id", "a "+q.noun+" with this id already exists")
 		}
-		_, err = collect(ctx, tx, q.create, map[string]any{"from": from, "to": to, "props": map[string]any(p)})
-		return nil, err
+		create := func() error {
+			_, err := collect(ctx, tx, q.create, map[string]any{"from": from, "to": to, "props": map[string]any(p)})
+			return err
+		}
+		if q.scope == "" {
+			return nil, create()
+		}
+		return nil, guarded(ctx, tx, q.scoped(p["id"].(string), from, to), create)
 	})
 	return err
 }
@@ -156,8 +178,16 @@ func (s *Store) updateEdge(ctx context.Context, q edgeQueries, id, from, to grap
 				return nil, err
 			}
 		}
-		_, err = collect(ctx, tx, q.update, map[string]any{"id": id, "props": map[string]any(p)})
-		return nil, err
+		update := func() error {
+			_, err := collect(ctx, tx, q.update, map[string]any{"id": id, "props": map[string]any(p)})
+			return err
+		}
+		if q.scope == "" {
+			return nil, update()
+		}
+		// A later since, or an earlier one, changes whose networks the
+		// edge joins on a day: the scope rule applies.
+		return nil, guarded(ctx, tx, q.scoped(id, from, to), update)
 	})
 	return err
 }

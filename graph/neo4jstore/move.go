@@ -58,7 +58,10 @@ func (s *Store) Move(ctx context.Context, r graph.Residence) ([]graph.ID, error)
 				return nil, err
 			}
 		}
-		_, err = collect(ctx, tx, residenceQ.create, map[string]any{"from": r.Person, "to": r.Household, "props": map[string]any(residenceProps(r))})
+		err = guarded(ctx, tx, residenceQ.scoped(r.ID, r.Person, r.Household), func() error {
+			_, err := collect(ctx, tx, residenceQ.create, map[string]any{"from": r.Person, "to": r.Household, "props": map[string]any(residenceProps(r))})
+			return err
+		})
 		return ended, err
 	})
 	if err != nil {

@@ -15,7 +15,7 @@ import (
 const (
 	tokenCreate = "CREATE (t:ApiToken) SET t = $props"
 
-	tokenFields = " RETURN t{.id, .user, .role, .teams, .created, .expires, .revoked} AS t"
+	tokenFields = " RETURN t{.id, .user, .role, .teams, .created, .expires, .revoked, .created_by} AS t"
 
 	tokenByHash = "MATCH (t:ApiToken {hash: $hash})" + tokenFields
 
@@ -115,6 +115,7 @@ func tokenProps(t graph.APIToken, hash []byte) props {
 	m := props{"id": t.ID, "hash": hex.EncodeToString(hash), "created": t.Created.UTC()}
 	m.str("user", t.User)
 	m.str("role", string(t.Role))
+	m.str("created_by", t.CreatedBy)
 	if len(t.Teams) > 0 {
 		m["teams"] = t.Teams
 	} else {
@@ -137,5 +138,6 @@ func tokenFrom(r row) graph.APIToken {
 		}
 	}
 	return graph.APIToken{ID: r.str("id"), User: r.str("user"), Role: graph.Role(r.str("role")), Teams: teams,
-		Created: rowTime(r, "created"), Expires: rowTime(r, "expires"), Revoked: rowTime(r, "revoked")}
+		Created: rowTime(r, "created"), Expires: rowTime(r, "expires"), Revoked: rowTime(r, "revoked"),
+		CreatedBy: r.str("created_by")}
 }

@@ -158,14 +158,16 @@ var (
 func TestTokenStoreWithAuthenticator(t *testing.T) {
 	s, ctx := fresh(t)
 	a := auth.NewAuthenticator(s, nil)
-	tok, token, err := auth.Issue(ctx, s, "worker-a", graph.RoleWorker, []string{"team-north"}, 24*time.Hour, time.Now())
+	tok, token, err := auth.IssueBy(ctx, s, "admin-t", "worker-a", graph.RoleWorker, []string{"team-north"}, 24*time.Hour, time.Now())
 	if err != nil {
 		t.Fatalf("Issue: %v", err)
 	}
 	req := httptest.NewRequest("GET", "/api/v1/children", nil)
 	req.Header.Set("Authorization", "Bearer "+token)
 	p, err := a.Authenticate(ctx, req)
-	want := graph.Principal{User: "worker-a", Role: graph.RoleWorker, Teams: []string{"team-north"}, Method: graph.MethodToken}
+	// A token made by someone else says who made it.
+	want := graph.Principal{User: "worker-a", Role: graph.RoleWorker, Teams: []string{"team-north"}, Method: graph.MethodToken,
+		Credential: "token:" + tok.ID, IssuedBy: "admin-t"}
 	if err != nil || !reflect.DeepEqual(p, want) {
 		t.Fatalf("Authenticate: got %+v, %v; want %+v", p, err, want)
 	}
