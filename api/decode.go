@@ -23,8 +23,9 @@ const (
 )
 
 // decode reads a JSON body into v: the content type must be JSON, the
-// body at most limit bytes, exactly one value, no unknown fields. Errors
-// name the offending field where one can be found.
+// body at most limit bytes, exactly one value, no unknown fields, and
+// graph.CheckJSON's rules (UTF-8, no repeated keys, keys in their exact
+// case). Errors name the offending field where one can be found.
 func decode(c echo.Context, v any, limit int64) error {
 	req := c.Request()
 	mt, _, err := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
@@ -38,6 +39,11 @@ func decode(c echo.Context, v any, limit int64) error {
 			return &httpError{http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the body is larger than %d bytes", limit)}
 		}
 		return &httpError{http.StatusBadRequest, "invalid", "the body could not be read"}
+	}
+	// What encoding/json lets through silently (bytes that are not UTF-8,
+	// lone surrogates, repeated keys, keys in the wrong case) first.
+	if err := graph.CheckJSON(body, v); err != nil {
+		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -17,16 +17,23 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if len(args) != 1 {
 		return usageError{"usage: kinmap import FILE"}
 	}
-	f, err := os.Open(args[0])
+	data, err := os.ReadFile(args[0])
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	// As strict as the API's decoding: UTF-8, no repeated keys, keys in
+	// their exact case, no unknown fields, one value.
 	var d graph.Document
-	dec := json.NewDecoder(bufio.NewReader(f))
+	if err := graph.CheckJSON(data, &d); err != nil {
+		return fmt.Errorf("%s: nothing was imported: %w", args[0], err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&d); err != nil {
 		return fmt.Errorf("%s: %w", args[0], err)
+	}
+	if dec.More() {
+		return fmt.Errorf("%s: the file must hold exactly one JSON value", args[0])
 	}
 	store, err := e.openStore(ctx)
 	if err != nil {
