@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -21,19 +20,13 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// As strict as the API's decoding: UTF-8, no repeated keys, keys in
-	// their exact case, no unknown fields, one value.
+	// As strict as the API's decoding, with the same field errors.
 	var d graph.Document
-	if err := graph.CheckJSON(data, &d); err != nil {
+	if err := graph.DecodeJSON(data, &d); err != nil {
+		for _, fe := range graph.Fields(err) {
+			fmt.Fprintf(e.stderr, "  %s\n", fe)
+		}
 		return fmt.Errorf("%s: nothing was imported: %w", args[0], err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&d); err != nil {
-		return fmt.Errorf("%s: %w", args[0], err)
-	}
-	if dec.More() {
-		return fmt.Errorf("%s: the file must hold exactly one JSON value", args[0])
 	}
 	store, err := e.openStore(ctx)
 	if err != nil {
