@@ -54,6 +54,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"update of a missing record", "PUT", "/api/v1/people/ghost", `{"full_name":"X"}`, "", 404, "id"},
 		{"malformed JSON", "POST", "/api/v1/people", `{"id":"x",`, "", 400, ""},
 		{"two JSON values", "POST", "/api/v1/people", `{"id":"x","full_name":"X"}{}`, "", 400, ""},
+		{"a stray bracket after the value", "POST", "/api/v1/people", `{"id":"x","full_name":"X"}]`, "", 400, ""},
 		{"wrong content type", "POST", "/api/v1/people", `{"id":"x","full_name":"X"}`, "text/plain", 415, ""},
 		{"body over the limit", "POST", "/api/v1/people", big, "", 413, ""},
 		{"import: duplicate ids", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n1","full_name":"B"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].id"},

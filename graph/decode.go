@@ -25,7 +25,9 @@ func DecodeJSON(data []byte, v any) error {
 	if err := dec.Decode(v); err != nil {
 		return jsonError(data, err)
 	}
-	if dec.More() {
+	// Nothing but white space after the value (More would let a stray
+	// ']' or '}' through).
+	if len(bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n")) > 0 {
 		return Invalid("", "the body must hold exactly one JSON value")
 	}
 	return nil

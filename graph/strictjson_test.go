@@ -73,3 +73,18 @@ func deep(n int) string {
 	}
 	return string(b)
 }
+
+// TestDecodeJSONOneValue: nothing but white space may follow the value
+// (json.Decoder.More says false for a stray ']' or '}', so it passed).
+func TestDecodeJSONOneValue(t *testing.T) {
+	for _, doc := range []string{`{}]`, `{}}`, "{}]\xff", `{} {}`, `{}x`} {
+		var d Document
+		if err := DecodeJSON([]byte(doc), &d); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%q: got %v, want ErrInvalid", doc, err)
+		}
+	}
+	var d Document
+	if err := DecodeJSON([]byte("{\"format\":\"kinmap/v1\"}\n\t "), &d); err != nil {
+		t.Errorf("trailing white space: got %v, want accepted", err)
+	}
+}
