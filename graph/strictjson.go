@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strconv"
@@ -19,7 +20,9 @@ const maxJSONDepth = 10000
 // not UTF-8 and lone UTF-16 surrogate escapes ("\ud800"), which it turns
 // into U+FFFD; a key given twice in one object, where the last would win;
 // and a key that names a field of v's type only when case is ignored
-// ("FULL_NAME"), or names none at all. The error is an ErrInvalid *Error
+// ("FULL_NAME"), or names none at all; and null for a field that cannot
+// hold it (any but a date, which null leaves not recorded), which
+// encoding/json would silently skip. The error is an ErrInvalid *Error
 // naming the place, such as "people[1].full_name". Malformed JSON is left
 // to the decoder (nil here), and so is whatever follows the first value.
 // Control characters are the records' own validation's to refuse.
@@ -69,6 +72,11 @@ func (s *jsonScan) value(path string, t reflect.Type, depth int) {
 		return
 	}
 	t = plainType(t)
+	if t != nil && bytes.HasPrefix(s.b[s.i:], []byte("null")) {
+		// encoding/json would leave the field as it was: say so instead.
+		s.err = Invalid(path, "must not be null: leave it out")
+		return
+	}
 	switch c := s.b[s.i]; {
 	case c == '{':
 		s.object(path, t, depth)
