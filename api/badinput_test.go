@@ -54,6 +54,8 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"update of a missing record", "PUT", "/api/v1/people/ghost", `{"full_name":"X"}`, "", 404, "id"},
 		{"malformed JSON", "POST", "/api/v1/people", `{"id":"x",`, "", 400, ""},
 		{"two JSON values", "POST", "/api/v1/people", `{"id":"x","full_name":"X"}{}`, "", 400, ""},
+		{"null for a string", "POST", "/api/v1/people", `{"id":"x","full_name":"X","notes":null}`, "", 400, "notes"},
+		{"assignment: child not recorded", "POST", "/api/v1/assignments", `{"worker":"w","child":"ghost"}`, "", 404, "child"},
 		{"a stray bracket after the value", "POST", "/api/v1/people", `{"id":"x","full_name":"X"}]`, "", 400, ""},
 		{"wrong content type", "POST", "/api/v1/people", `{"id":"x","full_name":"X"}`, "text/plain", 415, ""},
 		{"body over the limit", "POST", "/api/v1/people", big, "", 413, ""},
