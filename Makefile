@@ -7,7 +7,7 @@ export NEO4J_PASSWORD ?= kinmap-dev-password
 # Development key for the evaluators' pseudonymised export; set your own.
 export KINMAP_PSEUDONYM_KEY ?= kinmap-dev-pseudonym-key
 
-.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean fuzz
+.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean fuzz schemathesis
 
 all: build
 
@@ -55,6 +55,12 @@ crosscheck:
 # fuzz: every Go fuzz target for FUZZTIME (10s) each, on its seed corpus.
 fuzz:
 	scripts/fuzz.sh
+
+# schemathesis: the OpenAPI document checked against a fresh kinmap and a
+# throw-away Neo4j, as a worker and as an admin (installs schemathesis from
+# PyPI into .data/venv-schemathesis).
+schemathesis:
+	scripts/schemathesis/run.sh
 
 # bench: Go benchmarks (storage ones start their own Neo4j).
 bench:
