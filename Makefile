@@ -7,7 +7,7 @@ export NEO4J_PASSWORD ?= kinmap-dev-password
 # Development key for the evaluators' pseudonymised export; set your own.
 export KINMAP_PSEUDONYM_KEY ?= kinmap-dev-pseudonym-key
 
-.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean
+.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean fuzz schemathesis
 
 all: build
 
@@ -51,6 +51,16 @@ fmt:
 # authority (installs networkx from PyPI into .data/venv).
 crosscheck:
 	scripts/crosscheck/run.sh
+
+# fuzz: every Go fuzz target for FUZZTIME (10s) each, on its seed corpus.
+fuzz:
+	scripts/fuzz.sh
+
+# schemathesis: the OpenAPI document checked against a fresh kinmap and a
+# throw-away Neo4j, as a worker and as an admin (installs schemathesis from
+# PyPI into .data/venv-schemathesis).
+schemathesis:
+	scripts/schemathesis/run.sh
 
 # bench: Go benchmarks (storage ones start their own Neo4j).
 bench:

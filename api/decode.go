@@ -1,14 +1,11 @@
 package api
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -23,8 +20,9 @@ const (
 )
 
 // decode reads a JSON body into v: the content type must be JSON, the
-// body at most limit bytes, exactly one value, no unknown fields. Errors
-// name the offending field where one can be found.
+// body at most limit bytes, and graph.DecodeJSON's rules (exactly one
+// value, no unknown fields, UTF-8, no repeated keys, keys in their exact
+// case). Errors name the offending field where one can be found.
 func decode(c echo.Context, v any, limit int64) error {
 	req := c.Request()
 	mt, _, err := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
@@ -39,75 +37,7 @@ func decode(c echo.Context, v any, limit int64) error {
 		}
 		return &httpError{http.StatusBadRequest, "invalid", "the body could not be read"}
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return jsonError(body, err)
-	}
-	if dec.More() {
-		return graph.Invalid("", "the body must hold exactly one JSON value")
-	}
-	return nil
-}
-
-// jsonError turns a decoding error into a field error.
-func jsonError(body []byte, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return graph.Invalid("", fmt.Sprintf("malformed JSON at byte %d", syn.Offset))
-	case errors.As(err, &typ):
-		return graph.Invalid(typ.Field, "must be a JSON "+typ.Type.Kind().String())
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return graph.Invalid("", "malformed JSON: the body is empty or cut short")
-	}
-	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		return graph.Invalid(strings.Trim(f, `"`), "is not a known field")
-	}
-	// A date's own UnmarshalJSON failed: find the field holding the value.
-	var de *graph.DateError
-	var doc any
-	if errors.As(err, &de) && json.Unmarshal(body, &doc) == nil {
-		if path, ok := findValue(doc, "", de.Value); ok {
-			return graph.Invalid(path, de.Reason)
-		}
-		return graph.Invalid("", de.Error())
-	}
-	return graph.Invalid("", "malformed JSON")
-}
-
-// findValue returns the path of the first value (in key order) whose JSON
-// text is raw: a string's quoted text, or any other scalar's literal.
-func findValue(v any, path, raw string) (string, bool) {
-	switch x := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			if p, ok := findValue(x[k], p, raw); ok {
-				return p, true
-			}
-		}
-	case []any:
-		for i, e := range x {
-			if p, ok := findValue(e, path+"["+strconv.Itoa(i)+"]", raw); ok {
-				return p, true
-			}
-		}
-	default:
-		b, _ := json.Marshal(x)
-		s, isStr := x.(string)
-		return path, string(b) == raw || (isStr && s == raw)
-	}
-	return "", false
+	return graph.DecodeJSON(body, v)
 }
 
 // dateParam reads an optional date query parameter; def when absent.

@@ -24,8 +24,8 @@ func (h Household) Validate() error {
 	case !h.Kind.Valid():
 		probs.add("kind", "must be one of birth_family, kinship, foster, residential, adoptive, supported_living, secure, other")
 	}
-	checkText(&probs, "name", h.Name, MaxNameLen, false)
-	checkText(&probs, "locality", h.Locality, MaxNameLen, false)
+	checkLine(&probs, "name", h.Name, MaxNameLen, false)
+	checkLine(&probs, "locality", h.Locality, MaxNameLen, false)
 	checkText(&probs, "address", h.Address, MaxNotesLen, false)
 	checkText(&probs, "notes", h.Notes, MaxNotesLen, false)
 	return probs.Err()

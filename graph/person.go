@@ -3,6 +3,7 @@ package graph
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -110,8 +111,8 @@ func (p Person) careEpisode() Span { return Span{Since: p.LookedAfterSince, Unti
 func (p Person) Validate() error {
 	var probs Problems
 	checkID(&probs, "id", p.ID)
-	checkText(&probs, "full_name", p.FullName, MaxNameLen, true)
-	checkText(&probs, "known_as", p.KnownAs, MaxNameLen, false)
+	checkLine(&probs, "full_name", p.FullName, MaxNameLen, true)
+	checkLine(&probs, "known_as", p.KnownAs, MaxNameLen, false)
 	checkText(&probs, "notes", p.Notes, MaxNotesLen, false)
 	if p.AgeBand != AgeUnknown && !p.AgeBand.Valid() {
 		probs.add("age_band", "must be one of under_5, 5_to_11, 12_to_15, 16_to_17, adult")
@@ -150,7 +151,20 @@ func checkRef(p *Problems, field, id string) {
 	}
 }
 
+// checkText checks free text that may run over several lines (notes, an
+// address, a child's words, reasons): tabs and line breaks are allowed, no
+// other control character (the CLI prints these; ESC or BEL would drive
+// the terminal). checkLine checks text of one line (names, a locality):
+// no control character at all.
 func checkText(p *Problems, field, s string, max int, required bool) {
+	checkString(p, field, s, max, required, true)
+}
+
+func checkLine(p *Problems, field, s string, max int, required bool) {
+	checkString(p, field, s, max, required, false)
+}
+
+func checkString(p *Problems, field, s string, max int, required, multiline bool) {
 	switch {
 	case required && strings.TrimSpace(s) == "":
 		p.add(field, "is required")
@@ -160,5 +174,13 @@ func checkText(p *Problems, field, s string, max int, required bool) {
 		p.add(field, "is longer than the limit")
 	case strings.ContainsRune(s, 0):
 		p.add(field, "must not contain NUL characters")
+	case strings.IndexFunc(s, func(r rune) bool {
+		return unicode.IsControl(r) && !(multiline && (r == '\t' || r == '\n' || r == '\r'))
+	}) >= 0:
+		if multiline {
+			p.add(field, "must not contain control characters other than tab and line breaks")
+		} else {
+			p.add(field, "must be one line without control characters")
+		}
 	}
 }

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Starts the local Neo4j (see neo4jlocal/README.md) in the background for `make run`.
 # Data: .data/neo4j, pid: .data/neo4j.pid, log: .data/neo4j.log. Prints the bolt URI.
-# Env: NEO4J_PORT (7687), NEO4J_PASSWORD (kinmap-dev-password), NEO4J_START_TIMEOUT (120),
+# Env: NEO4J_DATA (.data: another folder for another instance), NEO4J_PORT (7687), NEO4J_PASSWORD (kinmap-dev-password), NEO4J_START_TIMEOUT (120),
 #      NEO4J_JAVA_HEAP (-Xms128m -Xmx512m).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${NEO4J_PORT:-7687}"
 timeout="${NEO4J_START_TIMEOUT:-120}"
-data="$root/.data"
+data="${NEO4J_DATA:-$root/.data}"
 pidf="$data/neo4j.pid"
 logf="$data/neo4j.log"
 uri="bolt://127.0.0.1:$port"
@@ -68,5 +68,5 @@ until grep -q "^NEO4J READY" "$logf" 2>/dev/null && port_open; do
 	fi
 	sleep 0.5
 done
-echo "neo4j: ready (pid $pid, user neo4j, data .data/neo4j, log .data/neo4j.log)" >&2
+echo "neo4j: ready (pid $pid, user neo4j, data $data/neo4j, log $logf)" >&2
 echo "$uri"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Stops the local Neo4j started by scripts/neo4j-start.sh: SIGTERM, wait, then SIGKILL.
-# Env: NEO4J_STOP_TIMEOUT (30 seconds).
+# Env: NEO4J_DATA (.data, as given to neo4j-start.sh), NEO4J_STOP_TIMEOUT (30 seconds).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-pidf="$root/.data/neo4j.pid"
+pidf="${NEO4J_DATA:-$root/.data}/neo4j.pid"
 timeout="${NEO4J_STOP_TIMEOUT:-30}"
 
 if [[ ! -f "$pidf" ]]; then

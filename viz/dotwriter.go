@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // dotWriter writes DOT with every value escaped. Identifiers (node ids,
@@ -56,9 +57,9 @@ func num(v float64) string {
 }
 
 // quote returns s as a DOT double-quoted string. Backslashes and quotes
-// are escaped; line breaks, which DOT would keep or treat as escapes, are
-// never present because callers pass kinmap's own values, but are turned
-// into spaces anyway.
+// are escaped; control characters, which callers' values never hold, are
+// turned into spaces anyway: DOT would keep line breaks or treat them as
+// escapes, and Graphviz, written in C, ends the whole input at a NUL.
 func quote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -69,10 +70,12 @@ func quote(s string) string {
 			b.WriteString(`\"`)
 		case '\\':
 			b.WriteString(`\\`)
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
 		default:
-			b.WriteRune(r)
+			if unicode.IsControl(r) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteRune(r)
+			}
 		}
 	}
 	b.WriteByte('"')

@@ -113,16 +113,24 @@ func smallestText(svg string) float64 {
 	return least
 }
 
-// forbidden elements: anything that runs code, embeds other documents,
-// links out or animates.
-var forbiddenElements = map[string]bool{
-	"script": true, "foreignobject": true, "iframe": true, "object": true, "embed": true,
-	"image": true, "use": true, "a": true, "animate": true, "animatetransform": true,
-	"animatemotion": true, "set": true, "style": true, "link": true, "audio": true, "video": true,
-	"handler": true, "listener": true,
+// svgNS is the namespace of every element kinmap lets out.
+const svgNS = "http://www.w3.org/2000/svg"
+
+// allowedElements are the SVG elements a map may hold (lower case): what
+// Graphviz draws with, its gradients, and the accessible title and
+// description. An allow-list, not a list of what is known to be bad: an
+// SVG put inline in an HTML page is read by the browser's HTML parser,
+// where an HTML element such as <p> or <meta> ends the SVG and is then
+// HTML (a <meta http-equiv="refresh"> redirects the page), and where
+// scripting, linking and animating elements are many and growing.
+var allowedElements = map[string]bool{
+	"svg": true, "g": true, "title": true, "desc": true, "text": true, "tspan": true,
+	"path": true, "polygon": true, "polyline": true, "ellipse": true, "circle": true, "rect": true, "line": true,
+	"defs": true, "lineargradient": true, "radialgradient": true, "stop": true,
 }
 
-// checkSVG parses svg as XML and rejects forbidden elements, event
+// checkSVG parses svg as XML and rejects elements that are not allowed
+// or not SVG's, event
 // attributes (on...), href attributes, external references in attribute
 // values, DOCTYPEs, entities and processing instructions other than the
 // XML declaration.
@@ -148,7 +156,7 @@ func checkSVG(svg []byte) error {
 				}
 			}
 			depth++
-			if forbiddenElements[strings.ToLower(t.Name.Local)] {
+			if !allowedElements[strings.ToLower(t.Name.Local)] || t.Name.Space != svgNS {
 				return fmt.Errorf("%w: element %q", errUnsafeSVG, t.Name.Local)
 			}
 			for _, at := range t.Attr {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,16 +17,17 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if len(args) != 1 {
 		return usageError{"usage: kinmap import FILE"}
 	}
-	f, err := os.Open(args[0])
+	data, err := os.ReadFile(args[0])
 	if err != nil {
 		return err
 	}
-	defer f.Close()
+	// As strict as the API's decoding, with the same field errors.
 	var d graph.Document
-	dec := json.NewDecoder(bufio.NewReader(f))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&d); err != nil {
-		return fmt.Errorf("%s: %w", args[0], err)
+	if err := graph.DecodeJSON(data, &d); err != nil {
+		for _, fe := range graph.Fields(err) {
+			fmt.Fprintf(e.stderr, "  %s\n", fe)
+		}
+		return fmt.Errorf("%s: nothing was imported: %w", args[0], err)
 	}
 	store, err := e.openStore(ctx)
 	if err != nil {

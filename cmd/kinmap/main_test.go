@@ -221,3 +221,29 @@ func TestFlagValue(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRefusesLaxJSON: the CLI import reads files as strictly as the
+// API: a repeated key, a key in the wrong case, bytes that are not UTF-8
+// and control characters are refused, naming the record, nothing written.
+func TestImportRefusesLaxJSON(t *testing.T) {
+	neo4jtest.Reset(t)
+	tests := []struct{ name, doc, field string }{
+		{"duplicate key", `{"format":"kinmap/v1","people":[{"id":"x1","full_name":"A","full_name":"B"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "people[0].full_name"},
+		{"key in the wrong case", `{"format":"kinmap/v1","people":[{"id":"x1","FULL_NAME":"A"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "people[0].FULL_NAME"},
+		{"invalid UTF-8", "{\"format\":\"kinmap/v1\",\"people\":[{\"id\":\"x1\",\"full_name\":\"A\xff\"}],\"households\":[],\"residences\":[],\"relationships\":[],\"contacts\":[]}", "people[0].full_name"},
+		{"escape character", `{"format":"kinmap/v1","people":[{"id":"x1","full_name":"A\u001b[2J"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "people[0].full_name"},
+	}
+	for _, tt := range tests {
+		bad := filepath.Join(t.TempDir(), "bad.json")
+		if err := os.WriteFile(bad, []byte(tt.doc), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, errs, code := kinmap(t, "import", bad)
+		if code != 1 || !strings.Contains(errs, tt.field) {
+			t.Errorf("%s: got code %d, stderr %q; want 1 naming %s", tt.name, code, errs, tt.field)
+		}
+		if n, r := neo4jtest.Counts(t); n != 0 || r != 0 {
+			t.Errorf("%s: got %d nodes %d rels after a refused import, want none", tt.name, n, r)
+		}
+	}
+}

@@ -102,6 +102,8 @@ func (s *Store) createEdge(ctx context.Context, q edgeQueries, from, to graph.ID
 	return err
 }
 
+// checkEnds answers ErrNotFound naming each end that is not stored, as
+// the API answers any id that does not exist.
 func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, q edgeQueries, from, to graph.ID) error {
 	recs, err := collect(ctx, tx, q.ends, map[string]any{"from": from, "to": to})
 	if err != nil {
@@ -109,10 +111,10 @@ func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, q edgeQueries, 
 	}
 	var probs graph.Problems
 	if a, _ := recs[0].Get("a"); a != true {
-		probs = append(probs, graph.Invalid(q.fromField, fmt.Sprintf("names %q, which does not exist", from)))
+		probs = append(probs, graph.NotFound(q.fromField, fmt.Sprintf("names %q, which does not exist", from)))
 	}
 	if b, _ := recs[0].Get("b"); b != true {
-		probs = append(probs, graph.Invalid(q.toField, fmt.Sprintf("names %q, which does not exist", to)))
+		probs = append(probs, graph.NotFound(q.toField, fmt.Sprintf("names %q, which does not exist", to)))
 	}
 	return probs.Err()
 }

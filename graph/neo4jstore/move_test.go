@@ -22,8 +22,8 @@ func TestMoveEndsTheCurrentHomeAndStartsTheNext(t *testing.T) {
 	}{
 		{"starts with the current home", graph.Residence{ID: "t-r7", Person: "t-ava", Household: "t-h-kin", From: d("2022-01-10")}, graph.ErrInvalid, "from"},
 		{"into the same home", graph.Residence{ID: "t-r7", Person: "t-ava", Household: "t-h-foster", From: d("2025-03-01")}, graph.ErrInvalid, "household"},
-		{"unknown home", graph.Residence{ID: "t-r7", Person: "t-ava", Household: "t-h-nowhere", From: d("2025-03-01")}, graph.ErrInvalid, "household"},
-		{"unknown person", graph.Residence{ID: "t-r7", Person: "t-nobody", Household: "t-h-kin", From: d("2025-03-01")}, graph.ErrInvalid, "person"},
+		{"unknown home", graph.Residence{ID: "t-r7", Person: "t-ava", Household: "t-h-nowhere", From: d("2025-03-01")}, graph.ErrNotFound, "household"},
+		{"unknown person", graph.Residence{ID: "t-r7", Person: "t-nobody", Household: "t-h-kin", From: d("2025-03-01")}, graph.ErrNotFound, "person"},
 		{"id in use", graph.Residence{ID: "t-r1", Person: "t-ava", Household: "t-h-kin", From: d("2025-03-01")}, graph.ErrConflict, "id"},
 		{"no date", graph.Residence{ID: "t-r7", Person: "t-ava", Household: "t-h-kin"}, graph.ErrInvalid, "from"},
 	}

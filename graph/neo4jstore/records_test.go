@@ -201,7 +201,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"household unknown kind", func() error { return s.CreateHousehold(ctx, graph.Household{ID: "x1", Kind: "castle"}) }, graph.ErrInvalid, "kind"},
 		{"residence unknown person", func() error {
 			return s.CreateResidence(ctx, graph.Residence{ID: "x1", Person: "nobody", Household: "t-h-home", From: d("2020-01-01")})
-		}, graph.ErrInvalid, "person"},
+		}, graph.ErrNotFound, "person"},
 		{"residence until before from", func() error {
 			return s.CreateResidence(ctx, graph.Residence{ID: "x1", Person: "t-ava", Household: "t-h-home", From: d("2020-01-01"), Until: d("2019-01-01")})
 		}, graph.ErrInvalid, "until"},
@@ -210,7 +210,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 		}, graph.ErrInvalid, "to"},
 		{"relationship unknown to", func() error {
 			return s.CreateRelationship(ctx, graph.Relationship{ID: "x1", From: "t-ava", To: "ghost", Kind: graph.RelFriend})
-		}, graph.ErrInvalid, "to"},
+		}, graph.ErrNotFound, "to"},
 		{"sibling type on parent", func() error {
 			return s.CreateRelationship(ctx, graph.Relationship{ID: "x1", From: "t-mum", To: "t-ava", Kind: graph.RelParent, SiblingType: graph.SiblingHalf})
 		}, graph.ErrInvalid, "sibling_type"},
@@ -223,7 +223,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 		}, graph.ErrInvalid, "date"},
 		{"assignment unknown child", func() error {
 			return s.CreateAssignment(ctx, graph.Assignment{ID: "x1", Worker: "worker-z", Child: "ghost"})
-		}, graph.ErrInvalid, "child"},
+		}, graph.ErrNotFound, "child"},
 		{"update unknown household", func() error {
 			return s.UpdateHousehold(ctx, graph.Household{ID: "ghost", Kind: graph.HouseholdFoster})
 		}, graph.ErrNotFound, "id"},
