@@ -379,7 +379,7 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 			e.Audience = ""
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 10*time.Second)
+	ctx, cancel := auditContext(c.Request().Context())
 	defer cancel()
 	if aerr := s.store.AppendAudit(ctx, e); aerr != nil {
 		s.log.Error("audit append failed", "request_id", e.RequestID, "action", e.Action, "err", aerr.Error())

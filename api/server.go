@@ -46,6 +46,9 @@ type Config struct {
 	// PseudonymKey keys the hash that pseudonymises evaluators' exports;
 	// empty turns that export off.
 	PseudonymKey []byte
+	// RequestTimeout is every request's deadline (deadline.go); 0 means
+	// 10 s, negative none.
+	RequestTimeout time.Duration
 }
 
 // Server is kinmap's HTTP API.
@@ -109,6 +112,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	e.HTTPErrorHandler = s.errorHandler
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
 	e.Use(s.recoverer, s.accessLog, securityHeaders)
+	e.Use(s.deadline)
 	if len(cfg.CORSOrigins) > 0 {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: cfg.CORSOrigins,
 			AllowMethods:  []string{http.MethodGet, http.MethodPost, http.MethodPut},

@@ -90,6 +90,9 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 		}
 		cfg.RateBurst = int(3*cfg.RateLimit) + 1
 	}
+	if cfg.RequestTimeout, err = requestTimeout(); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
 }
 

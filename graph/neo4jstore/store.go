@@ -17,6 +17,24 @@ type Config struct {
 	User     string // neo4j
 	Password string
 	Database string // "" for the default database
+	// Timeout is the deadline a caller's request must be answered in
+	// (KINMAP_REQUEST_TIMEOUT); the driver's connect, acquisition and
+	// retry timeouts are cut to fit inside it. 0 means 10 s.
+	Timeout time.Duration
+}
+
+// driverTimeouts sets the driver's timeouts to fit in one request of
+// length t: a stalled server costs a request at most t, never the
+// driver's own defaults (a minute to acquire a connection, 30 s of
+// retries), and a request still has time to answer 503 after them.
+func driverTimeouts(c *config.Config, t time.Duration) {
+	if t <= 0 {
+		t = 10 * time.Second
+	}
+	c.SocketConnectTimeout = max(t/4, time.Second)
+	c.ConnectionAcquisitionTimeout = max(t/2, time.Second)
+	c.MaxTransactionRetryTime = max(t/2, time.Second)
+	c.SocketKeepalive = true
 }
 
 // Store is kinmap's storage over Neo4j. It is safe for concurrent use.
@@ -31,11 +49,7 @@ type Store struct {
 // the schema.
 func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
-		func(c *config.Config) {
-			c.SocketConnectTimeout = 5 * time.Second
-			c.ConnectionAcquisitionTimeout = 10 * time.Second
-			c.MaxTransactionRetryTime = 10 * time.Second
-		})
+		func(c *config.Config) { driverTimeouts(c, cfg.Timeout) })
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver: %w", err)
 	}
@@ -133,21 +147,31 @@ func mapErr(err error) error {
 		switch {
 		case nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return &graph.Error{Kind: graph.ErrConflict, Field: "id", Message: "a record with this id already exists"}
-		case nerr.Classification() == "TransientError", nerr.IsAuthenticationFailed():
+		case nerr.Classification() == "TransientError", nerr.Classification() == "DatabaseError",
+			nerr.IsAuthenticationFailed(), unavailableCodes[nerr.Code]:
 			return &driverError{what: "neo4j " + nerr.Code, kind: graph.ErrUnavailable, err: err}
 		}
-		return &driverError{what: "neo4j " + nerr.Code, err: err}
+		return &driverError{what: "neo4j " + nerr.Code, err: err} // a query kinmap got wrong
 	}
-	var cerr *neo4j.ConnectivityError
 	var uerr *neo4j.UsageError
-	var terr *neo4j.TransactionExecutionLimit
-	switch {
-	case errors.As(err, &cerr), errors.As(err, &terr), errors.Is(err, context.DeadlineExceeded):
-		return &driverError{what: fmt.Sprintf("neo4j %T", err), kind: graph.ErrUnavailable, err: err}
-	case errors.As(err, &uerr):
-		return &driverError{what: "neo4j usage error", err: err}
+	if errors.As(err, &uerr) && !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+		return &driverError{what: "neo4j usage error", err: err} // kinmap used the driver wrongly
 	}
-	return &driverError{what: fmt.Sprintf("neo4j %T", err), err: err}
+	// Everything else is the server or the way to it failing: connectivity
+	// errors, retries used up, the pool's acquisition timeout, a deadline
+	// or a cancelled request, and the driver's plain errors (*errors.
+	// errorString) from a connection that died mid-stream.
+	return &driverError{what: fmt.Sprintf("neo4j %T", err), kind: graph.ErrUnavailable, err: err}
+}
+
+// unavailableCodes are client-classified codes that mean "not now"
+// rather than "wrong query": a cluster member that cannot take the
+// request (a follower, a database being started or stopped).
+var unavailableCodes = map[string]bool{
+	"Neo.ClientError.Cluster.NotALeader":                  true,
+	"Neo.ClientError.General.ForbiddenOnReadOnlyDatabase": true,
+	"Neo.ClientError.Database.DatabaseUnavailable":        true,
+	"Neo.ClientError.Security.AuthorizationExpired":       true,
 }
 
 // driverError is a driver error as the rest of kinmap sees it: Error
