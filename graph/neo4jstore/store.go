@@ -13,7 +13,10 @@ import (
 
 // Config says how to reach Neo4j.
 type Config struct {
-	URI      string // bolt://127.0.0.1:7687
+	// URI is bolt://host:7687 for one server, or neo4j://host:7687 (with
+	// +s or +ssc for TLS, on either scheme) for a cluster or Aura: the
+	// driver then routes writes to the leader and reads to any member.
+	URI      string
 	User     string // neo4j
 	Password string
 	Database string // "" for the default database
@@ -40,6 +43,7 @@ func driverTimeouts(c *config.Config, t time.Duration) {
 // Store is kinmap's storage over Neo4j. It is safe for concurrent use.
 type Store struct {
 	driver        neo4j.DriverWithContext
+	bookmarks     neo4j.BookmarkManager // one for the process: see session
 	db            string
 	singleTxLimit int
 	batchSize     int
@@ -53,7 +57,8 @@ func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver: %w", err)
 	}
-	s := &Store{driver: d, db: cfg.Database, singleTxLimit: SingleTxLimit, batchSize: BatchSize}
+	s := &Store{driver: d, bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}), db: cfg.Database,
+		singleTxLimit: SingleTxLimit, batchSize: BatchSize}
 	if err := s.waitReady(ctx, wait); err != nil {
 		d.Close(ctx)
 		return nil, err
@@ -67,7 +72,8 @@ func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 
 // New wraps an existing driver (for tests) and applies the schema.
 func New(ctx context.Context, d neo4j.DriverWithContext) (*Store, error) {
-	s := &Store{driver: d, singleTxLimit: SingleTxLimit, batchSize: BatchSize}
+	s := &Store{driver: d, bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+		singleTxLimit: SingleTxLimit, batchSize: BatchSize}
 	if err := s.ApplySchema(ctx); err != nil {
 		return nil, err
 	}
@@ -107,8 +113,14 @@ func (s *Store) Ping(ctx context.Context) error {
 	return err
 }
 
+// session opens a session that shares the store's one bookmark manager:
+// every transaction waits for the writes committed before it by this
+// process, so on a cluster a read after a write sees it on whichever
+// member serves the read (causal consistency across sessions). Other
+// kinmap processes sharing the database see it as soon as it is
+// replicated.
 func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
-	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.db})
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.db, BookmarkManager: s.bookmarks})
 }
 
 // write runs work in one write transaction (retried by the driver on
