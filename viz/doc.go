@@ -110,8 +110,8 @@
 //
 // go-graphviz leaks each render's DOT and output inside the module, whose
 // memory only grows; the worker keeps a snapshot of the module's memory
-// taken when the instance was made and writes it back every 200 renders
-// or when half of a 32 MB reserve is used (wasmheap.go, which reaches the
+// taken when the instance was made and writes it back every 100 renders
+// or when a quarter of a 32 MB reserve is used (wasmheap.go, which reaches the
 // module through go:linkname; TestWASMModuleMirror guards that against a
 // go-graphviz upgrade). make soak-maps shows the RSS staying flat.
 //

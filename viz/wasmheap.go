@@ -21,24 +21,24 @@ import (
 // cannot be closed and made again.
 //
 // So the worker recycles the module's memory instead. When it makes the
-// process's Graphviz instance it reserves heapReserve bytes inside the module (one
-// malloc and free: the allocator keeps the space as its free top, so later
-// renders do not grow the memory) and takes a snapshot of the whole linear
-// memory. After renderBound renders, or as soon as the memory has grown
-// past the reserve, it writes the snapshot back between two renders: the
-// module is then byte for byte as it was when the instance was made, with
-// the leaked blocks gone. The bound is renders or space, whichever comes
-// first: a PNG costs several times what an SVG does, so the worker also
-// restores as soon as the page half way up the reserve has been written
-// to (the allocator hands out its free top from the bottom up). Between renders nothing in the module is in
-// flight (the stack pointer is back at its base and no pointer into the
-// heap is held outside it other than the instance's own, which the
-// snapshot holds), so the restore is exact. Pages above the snapshot's
-// content are handed back to the kernel (madvise), so the RSS returns too.
+// process's Graphviz instance it reserves heapReserve bytes inside the
+// module (one malloc and free: the allocator keeps the space as its free
+// top, so later renders do not grow the memory) and takes a snapshot of
+// the whole linear memory. After renderBound renders, as soon as the page
+// a quarter of the way up the reserve has been written to (a PNG costs
+// several times what an SVG does; the allocator hands out its free top
+// from the bottom up), or when the memory has grown past the reserve, it
+// writes the snapshot back between two renders: the module is then byte
+// for byte as it was when the instance was made, with the leaked blocks
+// gone. Between renders nothing in the module is in flight (the stack
+// pointer is back at its base and no pointer into the heap is held
+// outside it other than the instance's own, which the snapshot holds), so
+// the restore is exact. Pages above the snapshot's content are handed
+// back to the kernel (madvise), so the RSS returns too.
 
 const (
 	heapReserve = 32 << 20 // bytes kept free inside the module for renders
-	renderBound = 200      // renders between two restores
+	renderBound = 100      // renders between two restores
 	pageSize    = 1 << 16  // a WASM page
 )
 
@@ -103,7 +103,7 @@ func takeHeap(ctx context.Context) (*wasmHeap, error) {
 		return nil, fmt.Errorf("viz: reserving the render heap: %w", err)
 	}
 	h := &wasmHeap{mem: mem, size: mem.Size(), pages: map[uint32][]byte{}}
-	h.mark = (low + heapReserve/2) / pageSize * pageSize
+	h.mark = (low + heapReserve/4) / pageSize * pageSize
 	all, ok := mem.Read(0, h.size)
 	if !ok {
 		return nil, errors.New("viz: reading the WASM memory")
@@ -124,8 +124,8 @@ var zeroPage [pageSize]byte
 
 func isZero(p []byte) bool { return bytes.Equal(p, zeroPage[:len(p)]) }
 
-// full reports whether the renders since the last restore have used half
-// the reserve, or grown the memory.
+// full reports whether the renders since the last restore have used a
+// quarter of the reserve, or grown the memory.
 func (h *wasmHeap) full() bool {
 	if h.mem.Size() > h.size {
 		return true
