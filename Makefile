@@ -7,7 +7,7 @@ export NEO4J_PASSWORD ?= kinmap-dev-password
 # Development key for the evaluators' pseudonymised export; set your own.
 export KINMAP_PSEUDONYM_KEY ?= kinmap-dev-pseudonym-key
 
-.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean fuzz schemathesis
+.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean fuzz schemathesis soak-maps
 
 all: build
 
@@ -77,6 +77,11 @@ bench-maps:
 .PHONY: bench-load
 bench-load:
 	scripts/bench-load.sh
+
+# soak-maps: draw 20,000 distinct maps, RSS every 1,000; fails if the RSS
+# ends more than 20% above where it was after the first 1,000 (~20 min).
+soak-maps:
+	scripts/soak-maps.sh
 
 clean:
 	rm -rf bin out

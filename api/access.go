@@ -414,7 +414,7 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 		return nil
 	}
 	e := s.event(c, r, err, c.Response().Status)
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 10*time.Second)
+	ctx, cancel := auditContext(c.Request().Context())
 	defer cancel()
 	write := s.store.AppendAudit
 	if s.audits != nil {

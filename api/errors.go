@@ -55,6 +55,7 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 		return
 	}
 	status, body := s.classify(err, c)
+	setRetryAfter(c, status)
 	if status >= 500 {
 		s.log.Error("request failed", "request_id", body.Error.RequestID, "status", status, "err", err.Error())
 	} else {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -130,11 +132,21 @@ func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
 		// cancelled render would break it for the process). The wait here
 		// is detached from the client, so that a map whose client left is
 		// still finished and cached for the next request, and bounded by
-		// renderWait, so that a stuck render cannot hold the handler.
+		// the request's deadline (renderWait without one), so that a queue
+		// of renders or a stuck one cannot hold the handler: the caller gets
+		// 503 with Retry-After.
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), renderWait)
+		if dl, ok := c.Request().Context().Deadline(); ok {
+			cancel()
+			ctx, cancel = context.WithDeadline(context.WithoutCancel(c.Request().Context()), dl)
+		}
 		defer cancel()
 		var err error
 		out, err = s.renderer.Render(ctx, dot, f)
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+			s.log.Warn("map render waited past the deadline", "request_id", requestID(c))
+			return fmt.Errorf("api: waiting for the map: %w: %w", graph.ErrUnavailable, err)
+		}
 		if err != nil {
 			// Graphviz's messages may quote label text (names): log the stage
 			// only, never the detail.

@@ -63,6 +63,9 @@ type Config struct {
 	// is not one of them. Empty: the connection's address, headers
 	// ignored.
 	TrustedProxies []netip.Prefix
+	// RequestTimeout is every request's deadline (deadline.go); 0 means
+	// 10 s, negative none.
+	RequestTimeout time.Duration
 }
 
 // Server is kinmap's HTTP API.
@@ -158,6 +161,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	e.Use(middleware.RequestIDWithConfig(middleware.RequestIDConfig{Generator: newRequestID}))
 	e.Use(s.recoverer, s.accessLog, securityHeaders)
 	e.Use(s.observeRequests)
+	e.Use(s.deadline)
 	if len(cfg.CORSOrigins) > 0 {
 		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{AllowOrigins: cfg.CORSOrigins,
 			AllowMethods:  []string{http.MethodGet, http.MethodPost, http.MethodPut},

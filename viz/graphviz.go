@@ -16,11 +16,20 @@ var layouts = map[string]graphviz.Layout{
 	"dot":  graphviz.DOT,
 }
 
+// instance is the worker's Graphviz: the instance, kinmap's PNG engine
+// registered in it, and the snapshot of the module's memory (wasmheap.go).
+type instance struct {
+	gv     *graphviz.Graphviz
+	raster *raster
+	heap   *wasmHeap // nil if the module's memory could not be snapshot
+}
+
 // newGraphviz creates the worker's Graphviz instance with kinmap's own
-// PNG engine in place of go-graphviz's.
-func newGraphviz() (*graphviz.Graphviz, error) {
+// PNG engine in place of go-graphviz's, and snapshots the module's memory.
+func newGraphviz() (*instance, error) {
 	ctx := context.Background()
-	plugins, err := pngPlugins(ctx)
+	ras := newRaster()
+	plugins, err := pngPlugins(ctx, ras)
 	if err != nil {
 		return nil, fmt.Errorf("viz: starting graphviz: %w", err)
 	}
@@ -28,12 +37,26 @@ func newGraphviz() (*graphviz.Graphviz, error) {
 	if err != nil {
 		return nil, fmt.Errorf("viz: starting graphviz: %w", err)
 	}
-	return gv, nil
+	in := &instance{gv: gv, raster: ras}
+	if h, err := takeHeap(ctx); err == nil {
+		in.heap = h
+	}
+	return in, nil
+}
+
+// render renders one graph, then lets the heap restore the module's
+// memory if its bound is reached. Only the worker calls it.
+func (in *instance) render(dot []byte, f Format) ([]byte, error) {
+	out, err := renderOne(in.gv, in.raster, dot, f)
+	if in.heap != nil {
+		in.heap.rendered()
+	}
+	return out, err
 }
 
 // renderOne parses, lays out and renders one graph. Only the worker calls
 // it, always with a background context.
-func renderOne(gv *graphviz.Graphviz, dot []byte, f Format) ([]byte, error) {
+func renderOne(gv *graphviz.Graphviz, ras *raster, dot []byte, f Format) ([]byte, error) {
 	ctx := context.Background()
 	g, err := graphviz.ParseBytes(dot)
 	if err != nil {
@@ -59,10 +82,16 @@ func renderOne(gv *graphviz.Graphviz, dot []byte, f Format) ([]byte, error) {
 		}
 		return sanitiseSVG(buf.Bytes(), title, desc, minText)
 	case PNG:
+		ras.out = nil
 		if err := gv.Render(ctx, g, graphviz.PNG, &buf); err != nil {
 			return nil, fmt.Errorf("viz: rendering PNG: %w", err)
 		}
-		return bytes.Clone(buf.Bytes()), nil
+		out := ras.out
+		ras.out = nil
+		if len(out) == 0 {
+			return nil, fmt.Errorf("viz: rendering PNG: no page drawn")
+		}
+		return out, nil
 	}
 	return nil, fmt.Errorf("viz: unknown format %q", f)
 }

@@ -27,8 +27,8 @@ import (
 // line of text that would overflow the width Graphviz laid out for it.
 
 // pngPlugins returns the render and device plugins for PNG.
-func pngPlugins(ctx context.Context) ([]graphviz.Plugin, error) {
-	render, err := gvc.NewRenderPlugin(ctx, "png", newRaster())
+func pngPlugins(ctx context.Context, ras *raster) ([]graphviz.Plugin, error) {
+	render, err := gvc.NewRenderPlugin(ctx, "png", ras)
 	if err != nil {
 		return nil, err
 	}
@@ -52,6 +52,9 @@ type raster struct {
 	shapes int     // closed shapes drawn so far for the current object
 	fonts  [4]*opentype.Font
 	faces  map[faceKey]font.Face
+	out    []byte // the last page's PNG, kept here: passing it through the
+	// WASM module (SetOutputData) would copy it in and out, and go-graphviz
+	// never frees either copy
 }
 
 type faceKey struct {
@@ -124,14 +127,13 @@ func (r *raster) BeginPage(_ context.Context, job *gvc.Job) error {
 	return nil
 }
 
-func (r *raster) EndPage(_ context.Context, job *gvc.Job) error {
+func (r *raster) EndPage(context.Context, *gvc.Job) error {
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
 	if err := enc.Encode(&buf, r.dc.Image()); err != nil {
 		return err
 	}
-	job.SetOutputData(buf.Bytes())
-	job.SetOutputDataPosition(uint(buf.Len()))
+	r.out = buf.Bytes()
 	r.dc = nil
 	return nil
 }

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/goccy/go-graphviz"
 )
 
 // go-graphviz runs Graphviz in one WASM module for the whole process (it
@@ -25,8 +23,9 @@ import (
 //     first, and a job whose caller has gone is skipped if not started.
 //
 // Renderer values are handles on that worker: any number may exist; the
-// worker stops, and the instance is freed, when the last open handle is
-// closed, and starts again with the next handle's first render.
+// worker stops when the last open handle is closed (handing the renders'
+// memory back, wasmheap.go), and starts again with the next handle's
+// first render. The Graphviz instance itself is made once and kept.
 
 // ErrClosed is returned by Render on a closed Renderer.
 var ErrClosed = errors.New("viz: renderer closed")
@@ -60,9 +59,9 @@ func NewRenderer() *Renderer {
 }
 
 // Close releases the handle. Renders already waiting finish; later ones
-// return ErrClosed. When no open handle is left, the worker stops and
-// frees its Graphviz instance (the WASM module itself stays loaded: it
-// belongs to the process).
+// return ErrClosed. When no open handle is left, the worker stops (the
+// WASM module and the one Graphviz instance stay: they belong to the
+// process).
 func (r *Renderer) Close() error {
 	r.once.Do(func() {
 		r.closed.Store(true)
@@ -159,19 +158,22 @@ func (e *engine) start() (chan *job, chan struct{}) {
 // instance when the next one starts: the lock keeps them apart.
 var wasmMu sync.Mutex
 
+// inst is the process's one Graphviz instance, made by the first render
+// and kept for the life of the process (guarded by wasmMu): its memory
+// snapshot (wasmheap.go) is taken once, with the instance in it, and
+// making instances anew would leave the old ones' plugins in the module.
+var inst *instance
+
 // work is the render worker: the only goroutine that calls go-graphviz.
 func work(jobs chan *job, quit chan struct{}) {
-	var gv *graphviz.Graphviz
-	defer func() {
-		if gv != nil {
-			wasmMu.Lock()
-			_ = gv.Close()
-			wasmMu.Unlock()
-		}
-	}()
 	for {
 		select {
 		case <-quit:
+			wasmMu.Lock()
+			if inst != nil && inst.heap != nil {
+				inst.heap.restore() // idle: give the renders' memory back
+			}
+			wasmMu.Unlock()
 			return
 		case j := <-jobs:
 			if j.abandoned.Load() {
@@ -179,17 +181,17 @@ func work(jobs chan *job, quit chan struct{}) {
 				continue
 			}
 			wasmMu.Lock()
-			if gv == nil {
+			if inst == nil {
 				g, err := newGraphviz()
 				if err != nil {
 					wasmMu.Unlock()
 					j.done <- result{err: err}
 					continue
 				}
-				gv = g
+				inst = g
 			}
 			start := time.Now()
-			out, err := renderOne(gv, j.dot, j.format)
+			out, err := inst.render(j.dot, j.format)
 			wasmMu.Unlock()
 			if j.obs != nil {
 				j.obs.Rendered(j.format, start.Sub(j.queued), time.Since(start), err)

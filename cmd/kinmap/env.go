@@ -70,14 +70,28 @@ func (e *env) openStore(ctx context.Context) (*neo4jstore.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("KINMAP_NEO4J_WAIT: %w", err)
 	}
+	timeout, err := requestTimeout()
+	if err != nil {
+		return nil, err
+	}
 	cfg := neo4jstore.Config{URI: getenv("NEO4J_URI", defaultURI), User: getenv("NEO4J_USER", defaultUser),
-		Password: pw, Database: os.Getenv("NEO4J_DATABASE")}
+		Password: pw, Database: os.Getenv("NEO4J_DATABASE"), Timeout: timeout}
 	s, err := neo4jstore.Open(ctx, cfg, wait)
 	if err != nil {
 		return nil, err
 	}
 	e.store = s
 	return s, nil
+}
+
+// requestTimeout reads KINMAP_REQUEST_TIMEOUT (default 10s): every API
+// request's deadline, which the driver's timeouts are fitted inside.
+func requestTimeout() (time.Duration, error) {
+	t, err := time.ParseDuration(getenv("KINMAP_REQUEST_TIMEOUT", "10s"))
+	if err != nil || t <= 0 {
+		return 0, fmt.Errorf("KINMAP_REQUEST_TIMEOUT: want a positive duration such as 10s, got %q", os.Getenv("KINMAP_REQUEST_TIMEOUT"))
+	}
+	return t, nil
 }
 
 func (e *env) close() {

@@ -104,6 +104,9 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 			return cfg, fmt.Errorf("KINMAP_AUDIT_BATCH: must be a whole number from 1 (each request's event on its own)")
 		}
 	}
+	if cfg.RequestTimeout, err = requestTimeout(); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
 }
 

@@ -13,15 +13,37 @@ import (
 
 // Config says how to reach Neo4j.
 type Config struct {
-	URI      string // bolt://127.0.0.1:7687
+	// URI is bolt://host:7687 for one server, or neo4j://host:7687 (with
+	// +s or +ssc for TLS, on either scheme) for a cluster or Aura: the
+	// driver then routes writes to the leader and reads to any member.
+	URI      string
 	User     string // neo4j
 	Password string
 	Database string // "" for the default database
+	// Timeout is the deadline a caller's request must be answered in
+	// (KINMAP_REQUEST_TIMEOUT); the driver's connect, acquisition and
+	// retry timeouts are cut to fit inside it. 0 means 10 s.
+	Timeout time.Duration
+}
+
+// driverTimeouts sets the driver's timeouts to fit in one request of
+// length t: a stalled server costs a request at most t, never the
+// driver's own defaults (a minute to acquire a connection, 30 s of
+// retries), and a request still has time to answer 503 after them.
+func driverTimeouts(c *config.Config, t time.Duration) {
+	if t <= 0 {
+		t = 10 * time.Second
+	}
+	c.SocketConnectTimeout = max(t/4, time.Second)
+	c.ConnectionAcquisitionTimeout = max(t/2, time.Second)
+	c.MaxTransactionRetryTime = max(t/2, time.Second)
+	c.SocketKeepalive = true
 }
 
 // Store is kinmap's storage over Neo4j. It is safe for concurrent use.
 type Store struct {
 	driver        neo4j.DriverWithContext
+	bookmarks     neo4j.BookmarkManager // one for the process: see session
 	db            string
 	singleTxLimit int
 	batchSize     int
@@ -32,15 +54,12 @@ type Store struct {
 // the schema.
 func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 	d, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.User, cfg.Password, ""),
-		func(c *config.Config) {
-			c.SocketConnectTimeout = 5 * time.Second
-			c.ConnectionAcquisitionTimeout = 10 * time.Second
-			c.MaxTransactionRetryTime = 10 * time.Second
-		})
+		func(c *config.Config) { driverTimeouts(c, cfg.Timeout) })
 	if err != nil {
 		return nil, fmt.Errorf("neo4j driver: %w", err)
 	}
-	s := &Store{driver: d, db: cfg.Database, singleTxLimit: SingleTxLimit, batchSize: BatchSize}
+	s := &Store{driver: d, bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}), db: cfg.Database,
+		singleTxLimit: SingleTxLimit, batchSize: BatchSize}
 	if err := s.waitReady(ctx, wait); err != nil {
 		d.Close(ctx)
 		return nil, err
@@ -54,7 +73,8 @@ func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 
 // New wraps an existing driver (for tests) and applies the schema.
 func New(ctx context.Context, d neo4j.DriverWithContext) (*Store, error) {
-	s := &Store{driver: d, singleTxLimit: SingleTxLimit, batchSize: BatchSize}
+	s := &Store{driver: d, bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+		singleTxLimit: SingleTxLimit, batchSize: BatchSize}
 	if err := s.ApplySchema(ctx); err != nil {
 		return nil, err
 	}
@@ -94,8 +114,14 @@ func (s *Store) Ping(ctx context.Context) error {
 	return err
 }
 
+// session opens a session that shares the store's one bookmark manager:
+// every transaction waits for the writes committed before it by this
+// process, so on a cluster a read after a write sees it on whichever
+// member serves the read (causal consistency across sessions). Other
+// kinmap processes sharing the database see it as soon as it is
+// replicated.
 func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
-	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.db})
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.db, BookmarkManager: s.bookmarks})
 }
 
 // write runs work in one write transaction (retried by the driver on
@@ -141,21 +167,31 @@ func mapErr(err error) error {
 		switch {
 		case nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return &graph.Error{Kind: graph.ErrConflict, Field: "id", Message: "a record with this id already exists"}
-		case nerr.Classification() == "TransientError", nerr.IsAuthenticationFailed():
+		case nerr.Classification() == "TransientError", nerr.Classification() == "DatabaseError",
+			nerr.IsAuthenticationFailed(), unavailableCodes[nerr.Code]:
 			return &driverError{what: "neo4j " + nerr.Code, kind: graph.ErrUnavailable, err: err}
 		}
-		return &driverError{what: "neo4j " + nerr.Code, err: err}
+		return &driverError{what: "neo4j " + nerr.Code, err: err} // a query kinmap got wrong
 	}
-	var cerr *neo4j.ConnectivityError
 	var uerr *neo4j.UsageError
-	var terr *neo4j.TransactionExecutionLimit
-	switch {
-	case errors.As(err, &cerr), errors.As(err, &terr), errors.Is(err, context.DeadlineExceeded):
-		return &driverError{what: fmt.Sprintf("neo4j %T", err), kind: graph.ErrUnavailable, err: err}
-	case errors.As(err, &uerr):
-		return &driverError{what: "neo4j usage error", err: err}
+	if errors.As(err, &uerr) && !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+		return &driverError{what: "neo4j usage error", err: err} // kinmap used the driver wrongly
 	}
-	return &driverError{what: fmt.Sprintf("neo4j %T", err), err: err}
+	// Everything else is the server or the way to it failing: connectivity
+	// errors, retries used up, the pool's acquisition timeout, a deadline
+	// or a cancelled request, and the driver's plain errors (*errors.
+	// errorString) from a connection that died mid-stream.
+	return &driverError{what: fmt.Sprintf("neo4j %T", err), kind: graph.ErrUnavailable, err: err}
+}
+
+// unavailableCodes are client-classified codes that mean "not now"
+// rather than "wrong query": a cluster member that cannot take the
+// request (a follower, a database being started or stopped).
+var unavailableCodes = map[string]bool{
+	"Neo.ClientError.Cluster.NotALeader":                  true,
+	"Neo.ClientError.General.ForbiddenOnReadOnlyDatabase": true,
+	"Neo.ClientError.Database.DatabaseUnavailable":        true,
+	"Neo.ClientError.Security.AuthorizationExpired":       true,
 }
 
 // driverError is a driver error as the rest of kinmap sees it: Error

@@ -8,4 +8,9 @@
 // "NEO4J READY bolt://127.0.0.1:PORT" line and returns a *Server whose Stop
 // shuts it down cleanly. On Linux the server also gets SIGTERM when the
 // starting Go process dies.
+//
+// For fault tests a Server can also be paused and continued (Pause,
+// Resume: SIGSTOP and SIGCONT to its process group, a stalled server),
+// killed (Kill: SIGKILL, a crash) and started again on the same home
+// folder, port and password (Restart), so with the same data.
 package neo4jlocal

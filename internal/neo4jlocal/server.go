@@ -49,6 +49,7 @@ type Options struct {
 
 // Server is a running local Neo4j.
 type Server struct {
+	opt      Options // as started: Home absolute, Port and RepoRoot filled in
 	uri      string
 	password string
 	cmd      *exec.Cmd
@@ -102,6 +103,13 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 	if err := buildLauncher(ctx, root, logw); err != nil {
 		return nil, err
 	}
+	opt.Home, opt.Port, opt.Password, opt.RepoRoot, opt.Log = home, port, pw, root, logw
+	return launch(ctx, opt)
+}
+
+// launch starts the server of opt (complete, as Start fills it in).
+func launch(ctx context.Context, opt Options) (*Server, error) {
+	root, home, port, pw, logw := opt.RepoRoot, opt.Home, opt.Port, opt.Password, opt.Log
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, DefaultStartTimeout)
@@ -126,7 +134,7 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 		return nil, fmt.Errorf("neo4jlocal: start java: %w", err)
 	}
 
-	s := &Server{password: pw, cmd: cmd, done: make(chan struct{})}
+	s := &Server{opt: opt, password: pw, cmd: cmd, done: make(chan struct{})}
 	ready := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
@@ -170,6 +178,7 @@ func (s *Server) Stop() error {
 		if err := syscall.Kill(pgid, syscall.SIGTERM); err != nil && !errors.Is(err, syscall.ESRCH) {
 			s.stopErr = fmt.Errorf("neo4jlocal: stop: %w", err)
 		}
+		_ = syscall.Kill(pgid, syscall.SIGCONT) // a paused server handles SIGTERM only once continued
 		select {
 		case <-s.done:
 		case <-time.After(stopTimeout):
@@ -179,6 +188,42 @@ func (s *Server) Stop() error {
 		}
 	})
 	return s.stopErr
+}
+
+// Pause stops the server's processes (SIGSTOP) without closing their
+// sockets: clients see a server that accepts and never answers, as with a
+// stalled machine or a long GC pause. Resume continues them.
+func (s *Server) Pause() error { return s.signal(syscall.SIGSTOP) }
+
+// Resume continues a paused server (SIGCONT).
+func (s *Server) Resume() error { return s.signal(syscall.SIGCONT) }
+
+// Kill kills the server at once (SIGKILL), as a crash or a power cut
+// would, and waits for it to exit. Committed transactions survive in its
+// home folder; Restart starts it again from there.
+func (s *Server) Kill() error {
+	err := s.signal(syscall.SIGKILL)
+	<-s.done
+	return err
+}
+
+// Restart starts a new server on the same home folder, port and
+// password (so the same URI and the same data) after the old one has
+// exited; the old Server must have been killed or stopped.
+func (s *Server) Restart(ctx context.Context) (*Server, error) {
+	select {
+	case <-s.done:
+	default:
+		return nil, errors.New("neo4jlocal: restart of a server that is still running")
+	}
+	return launch(ctx, s.opt)
+}
+
+func (s *Server) signal(sig syscall.Signal) error {
+	if err := syscall.Kill(-s.cmd.Process.Pid, sig); err != nil && !errors.Is(err, syscall.ESRCH) {
+		return fmt.Errorf("neo4jlocal: %v: %w", sig, err)
+	}
+	return nil
 }
 
 // buildLauncher runs scripts/neo4j-build.sh (quick when already built). The

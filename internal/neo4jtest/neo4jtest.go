@@ -26,7 +26,14 @@ var (
 	driver   neo4j.DriverWithContext
 	uri      string
 	password string
+	local    *neo4jlocal.Server
 )
+
+// Server is the throw-away Neo4j Run started, for tests that pause or
+// kill it (neo4jlocal.Server's Pause, Resume, Kill, Restart); nil when
+// the tests use a server named by KINMAP_TEST_NEO4J_URI. A package that
+// kills its server should start its own (internal/faulttest does).
+func Server() *neo4jlocal.Server { return local }
 
 // Password is the password of the neo4j user on the server used by Run.
 func Password() string { return password }
@@ -87,7 +94,7 @@ func setUp() (func() error, error) {
 		if err != nil {
 			return nil, errors.Join(err, stop())
 		}
-		uri = srv.URI()
+		uri, local = srv.URI(), srv
 		fmt.Fprintf(os.Stderr, "neo4jtest: started Neo4j at %s in %s\n", uri, time.Since(t0).Round(time.Millisecond))
 	}
 
