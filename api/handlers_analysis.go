@@ -117,7 +117,8 @@ func (s *Server) siblingGroup(c echo.Context) error {
 }
 
 // siblingPlacements is the authority report, as JSON or CSV (format=csv
-// or Accept: text/csv). It loads the authority in one streamed read.
+// or Accept: text/csv). It loads the report's projection of the authority
+// in one streamed read.
 func (s *Server) siblingPlacements(c echo.Context) error {
 	asOf, err := s.asOf(c)
 	if err != nil {
@@ -130,7 +131,7 @@ func (s *Server) siblingPlacements(c echo.Context) error {
 	if format != "" && format != "csv" && format != "json" {
 		return graph.Invalid("format", "must be json or csv")
 	}
-	n, err := s.store.Authority(c.Request().Context(), asOf)
+	n, err := s.store.ReportAuthority(c.Request().Context(), asOf)
 	if err != nil {
 		return err
 	}
