@@ -131,11 +131,13 @@ func (s *Server) siblingPlacements(c echo.Context) error {
 	if format != "" && format != "csv" && format != "json" {
 		return graph.Invalid("format", "must be json or csv")
 	}
-	n, err := s.store.ReportAuthority(c.Request().Context(), asOf)
+	rep, cached, err := s.reports.report(c.Request().Context(), s.store, asOf)
 	if err != nil {
 		return err
 	}
-	rep := analysis.SiblingPlacementReport(n)
+	if cached {
+		c.Response().Header().Set("X-Kinmap-Cache", "hit")
+	}
 	if format == "csv" {
 		var buf bytes.Buffer
 		if err := rep.WriteCSV(&buf); err != nil {

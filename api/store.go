@@ -40,6 +40,8 @@ type Store interface {
 	// ReportAuthority is the authority as the sibling placement report
 	// reads it: a compact projection, not every record.
 	ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Network, error)
+	// Version names the stored records' state: every change bumps it.
+	Version(ctx context.Context) (string, error)
 	Import(ctx context.Context, d *graph.Document) (graph.ImportSummary, error)
 	Export(ctx context.Context) (*graph.Document, error)
 

@@ -98,11 +98,12 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 }
 
 // write runs work in one write transaction (retried by the driver on
-// transient errors) and maps driver errors.
+// transient errors) and maps driver errors. The transaction also bumps
+// the store version (version.go).
 func (s *Store) write(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
-	out, err := sess.ExecuteWrite(ctx, work)
+	out, err := sess.ExecuteWrite(ctx, versioned(ctx, work))
 	return out, mapErr(err)
 }
 
