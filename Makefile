@@ -7,7 +7,7 @@ export NEO4J_PASSWORD ?= kinmap-dev-password
 # Development key for the evaluators' pseudonymised export; set your own.
 export KINMAP_PSEUDONYM_KEY ?= kinmap-dev-pseudonym-key
 
-.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean
+.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps bench-authority clean
 
 all: build
 
@@ -60,6 +60,11 @@ bench:
 # bench-maps: kinmap's renderer side by side with the Graphviz CLI.
 bench-maps:
 	scripts/bench-maps.sh
+
+# bench-authority: import and report at authority and national scale, next
+# to the same report in pure Cypher and networkx (BENCH_AUTHORITY_SIZES).
+bench-authority:
+	scripts/bench-authority.sh
 
 clean:
 	rm -rf bin out

@@ -8,7 +8,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 port="${NEO4J_PORT:-7687}"
 timeout="${NEO4J_START_TIMEOUT:-120}"
-data="$root/.data"
+data="${KINMAP_DATA_DIR:-$root/.data}" # KINMAP_DATA_DIR: another data folder (benchmarks)
 pidf="$data/neo4j.pid"
 logf="$data/neo4j.log"
 uri="bolt://127.0.0.1:$port"

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-pidf="$root/.data/neo4j.pid"
+pidf="${KINMAP_DATA_DIR:-$root/.data}/neo4j.pid"
 timeout="${NEO4J_STOP_TIMEOUT:-30}"
 
 if [[ ! -f "$pidf" ]]; then
