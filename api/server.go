@@ -46,6 +46,10 @@ type Config struct {
 	// PseudonymKey keys the hash that pseudonymises evaluators' exports;
 	// empty turns that export off.
 	PseudonymKey []byte
+	// DisclosureThreshold: the authority report shows counts from 1 to
+	// this as "c" (statistical disclosure control); 0 means
+	// analysis.DefaultThreshold.
+	DisclosureThreshold int
 }
 
 // Server is kinmap's HTTP API.
