@@ -7,7 +7,7 @@ export NEO4J_PASSWORD ?= kinmap-dev-password
 # Development key for the evaluators' pseudonymised export; set your own.
 export KINMAP_PSEUDONYM_KEY ?= kinmap-dev-pseudonym-key
 
-.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps clean fuzz schemathesis soak-maps
+.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps bench-authority clean fuzz schemathesis soak-maps
 
 all: build
 
@@ -82,6 +82,11 @@ bench-load:
 # ends more than 20% above where it was after the first 1,000 (~20 min).
 soak-maps:
 	scripts/soak-maps.sh
+
+# bench-authority: import and report at authority and national scale, next
+# to the same report in pure Cypher and networkx (BENCH_AUTHORITY_SIZES).
+bench-authority:
+	scripts/bench-authority.sh
 
 clean:
 	rm -rf bin out

@@ -112,14 +112,23 @@ func TestSiblingGroupEndpoint(t *testing.T) {
 
 func TestSiblingPlacementReport(t *testing.T) {
 	c := demoClient(t)
-	var rep analysis.Report
+	var rep analysis.PublishedReport
 	res := c.do("GET", "/api/v1/reports/sibling-placements?as_of=2026-11-01", nil, "")
 	if res.Status != http.StatusOK {
 		t.Fatalf("report: %d %s", res.Status, res.Body)
 	}
 	res.decode(t, &rep)
-	if rep.LookedAfterChildren == 0 || rep.WithLookedAfterSibling == 0 || rep.Separations == 0 || len(rep.BySiblings) == 0 {
-		t.Errorf("report: got %+v, want counts from the fixtures", rep)
+	if !rep.Disclosure.Suppressed || rep.Disclosure.Threshold != analysis.DefaultThreshold || len(rep.BySiblings) == 0 {
+		t.Errorf("report: got %+v, want the figures under disclosure control", rep)
+	}
+	for _, role := range []graph.Principal{manager, {User: "eval-t", Role: graph.RoleEvaluator}} {
+		res := c.as(role).do("GET", "/api/v1/reports/sibling-placements?as_of=2026-11-01&format=csv", nil, "")
+		if res.Status != http.StatusOK || !strings.Contains(string(res.Body), "disclosure,suppressed") || strings.Contains(string(res.Body), "UNSUPPRESSED") {
+			t.Errorf("%s: csv report %d without disclosure control:\n%s", role.Role, res.Status, res.Body)
+		}
+	}
+	if !rep.Groups.Groups.Suppressed && rep.Groups.Groups.Value == 0 {
+		t.Errorf("report: no sibling groups counted in the fixtures")
 	}
 	csvRes := c.do("GET", "/api/v1/reports/sibling-placements?as_of=2026-11-01&format=csv", nil, "")
 	if csvRes.Status != http.StatusOK || !strings.HasPrefix(csvRes.Header.Get("Content-Type"), "text/csv") {

@@ -117,7 +117,11 @@ func (s *Server) siblingGroup(c echo.Context) error {
 }
 
 // siblingPlacements is the authority report, as JSON or CSV (format=csv
-// or Accept: text/csv). It loads the authority in one streamed read.
+// or Accept: text/csv), after statistical disclosure control
+// (analysis.Publish): the API never gives it unsuppressed (only the
+// operator's `kinmap report --unsuppressed` does). It loads the report's
+// projection of the authority in one streamed read, or takes it from the
+// cache when nothing has been written since.
 func (s *Server) siblingPlacements(c echo.Context) error {
 	asOf, err := s.asOf(c)
 	if err != nil {
@@ -130,18 +134,21 @@ func (s *Server) siblingPlacements(c echo.Context) error {
 	if format != "" && format != "csv" && format != "json" {
 		return graph.Invalid("format", "must be json or csv")
 	}
-	n, err := s.store.Authority(c.Request().Context(), asOf)
+	rep, cached, err := s.reports.report(c.Request().Context(), s.store, asOf)
 	if err != nil {
 		return err
 	}
-	rep := analysis.SiblingPlacementReport(n)
+	if cached {
+		c.Response().Header().Set("X-Kinmap-Cache", "hit")
+	}
+	pub := analysis.Publish(rep, s.cfg.DisclosureThreshold)
 	if format == "csv" {
 		var buf bytes.Buffer
-		if err := rep.WriteCSV(&buf); err != nil {
+		if err := pub.WriteCSV(&buf); err != nil {
 			return err
 		}
 		c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="sibling-placements-`+asOf.String()+`.csv"`)
 		return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 	}
-	return c.JSON(http.StatusOK, rep)
+	return c.JSON(http.StatusOK, pub)
 }

@@ -66,6 +66,10 @@ type Config struct {
 	// RequestTimeout is every request's deadline (deadline.go); 0 means
 	// 10 s, negative none.
 	RequestTimeout time.Duration
+	// DisclosureThreshold: the authority report shows counts from 1 to
+	// this as "c" (statistical disclosure control); 0 means
+	// analysis.DefaultThreshold.
+	DisclosureThreshold int
 }
 
 // Server is kinmap's HTTP API.
@@ -77,6 +81,7 @@ type Server struct {
 	http     *http.Server
 	renderer Renderer
 	maps     *mapCache
+	reports  *reportCache // authority reports by store version (reportcache.go)
 	limiter  *limiter
 	// authFailures counts failed authentications per client address.
 	authFailures *limiter
@@ -131,6 +136,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	}
 	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
 		auth: cfg.Auth, registered: map[string]bool{}, limited: newLogSampler()}
+	s.reports = newReportCache(16)
 	switch {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)

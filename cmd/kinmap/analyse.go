@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"strconv"
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
@@ -135,25 +136,49 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	asOf := graph.Today()
 	fs.Var(dateFlag{&asOf}, "as-of", "date of the report, YYYY-MM-DD (default today)")
 	format := fs.String("format", "json", "json or csv")
+	unsuppressed := fs.Bool("unsuppressed", false, "every count as recorded, without disclosure control: for the administrator only, never to publish")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
 	if *format != "json" && *format != "csv" {
 		return usageError{"--format must be json or csv"}
 	}
+	threshold, err := disclosureThreshold()
+	if err != nil {
+		return usageError{err.Error()}
+	}
 	store, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	n, err := store.Authority(ctx, asOf)
+	n, err := store.ReportAuthority(ctx, asOf)
 	if err != nil {
 		return err
 	}
 	rep := analysis.SiblingPlacementReport(n)
+	pub := analysis.Publish(rep, threshold)
+	if *unsuppressed {
+		pub = analysis.Unsuppressed(rep)
+		fmt.Fprintln(e.stderr, "kinmap report: UNSUPPRESSED figures, for the administrator only: not for publication or sharing")
+	}
 	if *format == "csv" {
-		return rep.WriteCSV(e.stdout)
+		return pub.WriteCSV(e.stdout)
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return enc.Encode(pub)
+}
+
+// disclosureThreshold reads KINMAP_DISCLOSURE_THRESHOLD: reports show
+// counts from 1 to it as "c" (default analysis.DefaultThreshold).
+func disclosureThreshold() (int, error) {
+	v := getenv("KINMAP_DISCLOSURE_THRESHOLD", "")
+	if v == "" {
+		return analysis.DefaultThreshold, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 100 {
+		return 0, fmt.Errorf("KINMAP_DISCLOSURE_THRESHOLD must be a whole number from 1 to 100, got %q", v)
+	}
+	return n, nil
 }

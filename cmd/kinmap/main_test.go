@@ -97,8 +97,16 @@ func TestAnalyseAndReport(t *testing.T) {
 		t.Errorf("analyse --json: code %d, valid JSON %v", code, json.Valid([]byte(out)))
 	}
 	out, _, code = kinmap(t, "report", "--as-of", "2026-11-01", "--format", "csv")
-	if code != 0 || !strings.Contains(out, ",") {
-		t.Errorf("report csv: code %d: %s", code, out)
+	if code != 0 || !strings.Contains(out, "disclosure,suppressed") {
+		t.Errorf("report csv: code %d, want disclosure control: %s", code, out)
+	}
+	out, errs, code = kinmap(t, "report", "--as-of", "2026-11-01", "--unsuppressed")
+	if code != 0 || !strings.Contains(out, `"suppressed": false`) || !strings.Contains(errs, "UNSUPPRESSED") || strings.Contains(out, `"separations": "c"`) {
+		t.Errorf("report --unsuppressed: code %d, %s%s", code, out, errs)
+	}
+	t.Setenv("KINMAP_DISCLOSURE_THRESHOLD", "0")
+	if _, errs, code := kinmap(t, "report"); code != 2 || !strings.Contains(errs, "KINMAP_DISCLOSURE_THRESHOLD") {
+		t.Errorf("report with threshold 0: code %d, %s", code, errs)
 	}
 	if _, _, code := kinmap(t, "analyse"); code != 2 {
 		t.Errorf("analyse without --child: got code %d, want 2", code)

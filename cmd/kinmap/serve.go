@@ -87,6 +87,9 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 		return cfg, err
 	}
 	cfg.PseudonymKey = []byte(key)
+	if cfg.DisclosureThreshold, err = disclosureThreshold(); err != nil {
+		return cfg, err
+	}
 	if v := getenv("KINMAP_CORS_ORIGINS", ""); v != "" {
 		cfg.CORSOrigins = strings.Split(v, ",")
 	}
