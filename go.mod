@@ -7,6 +7,7 @@ require (
 	github.com/fogleman/gg v1.3.0
 	github.com/getkin/kin-openapi v0.131.0
 	github.com/go-jose/go-jose/v4 v4.1.4
+	github.com/go-text/typesetting v0.3.0
 	github.com/goccy/go-graphviz v0.2.10
 	github.com/labstack/echo/v4 v4.13.4
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4

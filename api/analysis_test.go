@@ -110,6 +110,48 @@ func TestSiblingGroupEndpoint(t *testing.T) {
 	}
 }
 
+// TestSiblingGroupInferredSibling: Mia (garvock) shares Mum with Finn and
+// Leo but no sibling relationship is recorded. She is in Finn's sibling
+// group, marked inferred with Mum as the reason, and on its map as a
+// dashed line saying why; the flag stays until the tie is recorded.
+func TestSiblingGroupInferredSibling(t *testing.T) {
+	c := demoClient(t)
+	var got struct {
+		Group  analysis.SiblingGroup
+		People []struct{ ID string }
+	}
+	res := c.do("GET", "/api/v1/children/gar-finn/sibling-group?as_of=2026-11-01", nil, "")
+	if res.Status != http.StatusOK {
+		t.Fatalf("sibling-group: %d %s", res.Status, res.Body)
+	}
+	res.decode(t, &got)
+	var ids []string
+	for _, m := range got.Group.Members {
+		if m.Inferred {
+			ids = append(ids, m.Person)
+		}
+	}
+	if !slices.Equal(ids, []string{"gar-mia"}) || got.Group.Status != analysis.PartlyTogether || len(got.People) != 3 {
+		t.Errorf("got inferred %v, status %s, %d people; want Mia inferred, partly together, 3 people", ids, got.Group.Status, len(got.People))
+	}
+	if len(got.Group.Inferred) != 2 || !slices.Equal(got.Group.Inferred[0].Parents, []string{"gar-stacey"}) {
+		t.Errorf("inferred ties: got %+v, want Finn–Mia and Leo–Mia through Stacey", got.Group.Inferred)
+	}
+	svg := c.do("GET", "/api/v1/children/gar-finn/sibling-group/map.svg?as_of=2026-11-01", nil, "")
+	if svg.Status != http.StatusOK || !strings.Contains(string(svg.Body), "Not yet recorded as a brother or sister — shares a parent (Mum)") {
+		t.Errorf("map: got %d, want the inferred line labelled with the shared parent", svg.Status)
+	}
+	var a analysis.ChildAnalysis
+	c.do("GET", "/api/v1/children/gar-finn/flags?as_of=2026-11-01", nil, "").decode(t, &a)
+	flagged := false
+	for _, f := range a.Flags {
+		flagged = flagged || (f.Kind == analysis.UnrecordedSibling && slices.Contains(f.Evidence.People, "gar-mia"))
+	}
+	if !flagged {
+		t.Errorf("flags: got %v, want unrecorded_sibling for Mia", a.Flags)
+	}
+}
+
 func TestSiblingPlacementReport(t *testing.T) {
 	c := demoClient(t)
 	var rep analysis.PublishedReport

@@ -106,7 +106,9 @@
 // wait for their result or their own context. PNG is drawn by kinmap's own
 // raster engine (png.go) on Graphviz's render callbacks, because
 // go-graphviz's built-in one fills open curves and drops outlines, bold and
-// italic; the Go fonts are embedded so PNGs are the same on every machine.
+// italic. PNG text is shaped with go-text/typesetting (joining, right to
+// left) in the Noto fonts from /usr/share/fonts (pngtext.go: Latin, Arabic
+// script, Ethiopic, colour emoji), falling back to the embedded Go fonts.
 //
 // go-graphviz leaks each render's DOT and output inside the module, whose
 // memory only grows; the worker keeps a snapshot of the module's memory

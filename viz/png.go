@@ -3,28 +3,21 @@ package viz
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"image/png"
 	"math"
 
 	"github.com/fogleman/gg"
 	"github.com/goccy/go-graphviz"
 	"github.com/goccy/go-graphviz/gvc"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/opentype"
 )
 
 // kinmap draws PNGs with its own raster engine on Graphviz's render
 // callbacks. go-graphviz's built-in PNG engine leaves filled shapes
 // without their outline, fills open curves (the circles of closeness came
 // out as grey discs), ignores bold and italic, and looks fonts up on the
-// machine. This one fills then strokes, draws dashes and round dots,
-// and uses the Go fonts (embedded, the same on every machine), shrinking a
-// line of text that would overflow the width Graphviz laid out for it.
+// machine. This one fills then strokes, draws dashes and round dots, and
+// shapes text in every script the Noto fonts cover (pngtext.go), shrinking
+// a line of text that would overflow the width Graphviz laid out for it.
 
 // pngPlugins returns the render and device plugins for PNG.
 func pngPlugins(ctx context.Context, ras *raster) ([]graphviz.Plugin, error) {
@@ -50,42 +43,14 @@ type raster struct {
 	dc     *gg.Context
 	sx, sy float64 // the page's scale, read once: every read is a call into WASM
 	shapes int     // closed shapes drawn so far for the current object
-	fonts  [4]*opentype.Font
-	faces  map[faceKey]font.Face
+	text   *textDrawer
 	out    []byte // the last page's PNG, kept here: passing it through the
 	// WASM module (SetOutputData) would copy it in and out, and go-graphviz
 	// never frees either copy
 }
 
-type faceKey struct {
-	style int
-	size  float64
-}
-
 func newRaster() *raster {
-	r := &raster{DefaultRenderEngine: &gvc.DefaultRenderEngine{}, faces: map[faceKey]font.Face{}}
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
-		f, err := opentype.Parse(ttf)
-		if err != nil {
-			panic(fmt.Sprintf("viz: embedded Go font: %v", err)) // cannot happen: fonts are compiled in
-		}
-		r.fonts[i] = f
-	}
-	return r
-}
-
-func (r *raster) face(style int, size float64) font.Face {
-	size = math.Round(size*10) / 10
-	k := faceKey{style, size}
-	if f, ok := r.faces[k]; ok {
-		return f
-	}
-	f, err := opentype.NewFace(r.fonts[style], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		f, _ = opentype.NewFace(r.fonts[0], &opentype.FaceOptions{Size: 12, DPI: 72})
-	}
-	r.faces[k] = f
-	return f
+	return &raster{DefaultRenderEngine: &gvc.DefaultRenderEngine{}, text: newTextDrawer()}
 }
 
 // filled decides whether a shape is filled. go-graphviz v0.2.10 passes
@@ -270,14 +235,13 @@ func (r *raster) TextSpan(_ context.Context, job *gvc.Job, p *gvc.PointFloat, sp
 	}
 	scale := r.sx
 	size := f.Size() * scale
-	r.dc.SetFontFace(r.face(style, size))
+	line := r.text.shape(text, style, size)
 	// Keep within the width Graphviz laid out (its metrics are
-	// Helvetica's; the Go fonts run a little wider).
-	want := span.Size().X() * scale
-	if w, _ := r.dc.MeasureString(text); want > 0 && w > want*1.01 {
-		r.dc.SetFontFace(r.face(style, size*want/w))
+	// Helvetica's; other fonts run a little wider).
+	if want := span.Size().X() * scale; want > 0 && line.width > want*1.01 {
+		line = r.text.shape(text, style, size*want/line.width)
 	}
-	w, _ := r.dc.MeasureString(text)
+	w := line.width
 	x := r.x(job, p.X())
 	switch span.Just() {
 	case 'r':
@@ -287,6 +251,6 @@ func (r *raster) TextSpan(_ context.Context, job *gvc.Job, p *gvc.PointFloat, sp
 		x -= w / 2
 	}
 	y := r.y(job, p.Y()+span.YOffsetCenterLine()+span.YOffsetLayout())
-	r.dc.DrawString(text, x, y)
+	r.text.draw(r.dc, line, x, y)
 	return nil
 }

@@ -58,6 +58,18 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 	}
 	slices.SortFunc(members, func(x, y analysis.GroupMember) int { return strings.Compare(x.Person, y.Person) })
 	members = slices.CompactFunc(members, func(x, y analysis.GroupMember) bool { return x.Person == y.Person })
+	// Ties known only through a shared parent. A child's own map leaves
+	// them out, with the members known only through them: a worker
+	// records (and talks through) a brother or sister before the child's
+	// plan names them.
+	inferred := map[[2]graph.ID]analysis.InferredTie{}
+	if r.aud == Child {
+		members = slices.DeleteFunc(members, func(m analysis.GroupMember) bool { return m.Inferred && m.Person != focus })
+	} else {
+		for _, t := range sg.Inferred {
+			inferred[[2]graph.ID{min(t.Between[0], t.Between[1]), max(t.Between[0], t.Between[1])}] = t
+		}
+	}
 
 	// Badges from the focus child's flags, numbered as in the findings.
 	flagsOf := map[graph.ID][]flagRef{}
@@ -185,6 +197,12 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 			}
 		}
 	}
+	for pair := range inferred {
+		if nodeOf[pair[0]] != "" && nodeOf[pair[1]] != "" && !seen[pair] {
+			seen[pair] = true
+			pairs = append(pairs, pair)
+		}
+	}
 	slices.SortFunc(pairs, func(x, y [2]graph.ID) int {
 		if c := strings.Compare(x[0], y[0]); c != 0 {
 			return c
@@ -198,6 +216,12 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 		lk := linkView{from: nodeOf[pair[0]], to: nodeOf[pair[1]], line: r.stateFor(f, day), group: groupSiblings}
 		if !hidden {
 			lk.label = r.linkWords(f, pair)
+		}
+		if t, ok := inferred[pair]; ok {
+			lk.line, lk.label = lineInferred, nil
+			if !hidden {
+				lk.label = r.inferredWords(t)
+			}
 		}
 		apart := homeKeyOf[lk.from] != homeKeyOf[lk.to] || homeKeyOf[lk.from] == "~unknown"
 		if apart && len(lk.label) > 0 {
@@ -262,6 +286,28 @@ func (r *redactor) childWordsAbout(other graph.ID) string {
 		return shorten(r.text(w), maxWordsRunes)
 	}
 	return ""
+}
+
+// inferredWords labels the line of a sibling tie known only through a
+// shared parent: for professionals, with the parents' names (the reason);
+// for families, without them (a parent's name on a shared plan is a
+// decision for the worker).
+func (r *redactor) inferredWords(t analysis.InferredTie) []string {
+	if !r.may(fFlagDetail) {
+		return []string{"Not yet recorded as a brother or sister"}
+	}
+	names := make([]string, len(t.Parents))
+	for i, id := range t.Parents {
+		names[i] = "a parent"
+		if p := r.ix.Person(id); p != nil && clean(p.DisplayName()) != "" {
+			names[i] = shorten(clean(p.DisplayName()), maxNameRunes)
+		}
+	}
+	what := "a parent"
+	if len(names) > 1 {
+		what = "parents"
+	}
+	return []string{"Not yet recorded as a brother or sister — shares " + what + " (" + strings.Join(names, " and ") + ")"}
 }
 
 // linkWords labels a line between two siblings.

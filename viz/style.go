@@ -66,6 +66,7 @@ var lineStyles = [numLines]lineStyle{
 	lineDropped:    {color: okVermilion, style: "dashed", penwidth: 2.5},
 	lineChanged:    {color: okBlue + ":invis:" + okBlue, style: "solid", penwidth: 1.6},
 	lineUnchanged:  {color: paleLine, style: "solid", penwidth: 1},
+	lineInferred:   {color: inkColour, style: "dashed", penwidth: 1.5},
 }
 
 // childLine is the warmer line of a child's map: the group's colour, and

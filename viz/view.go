@@ -40,6 +40,7 @@ const (
 	lineDropped                     // review: contact dropped
 	lineChanged                     // review: other change
 	lineUnchanged                   // review: no change
+	lineInferred                    // sibling map: a sibling only through a shared parent, not yet recorded: dashed
 	numLines
 )
 

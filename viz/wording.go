@@ -284,6 +284,8 @@ func lineWord(s lineState, aud Audience) string {
 		return "Changed (arrangement, restriction or circle)"
 	case lineUnchanged:
 		return "No change"
+	case lineInferred:
+		return "Shares a parent: not yet recorded as a brother or sister"
 	}
 	return ""
 }

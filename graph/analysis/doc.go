@@ -38,10 +38,13 @@
 // sibling-like), or parent relationships to a parent in common that had
 // started by the date, ended or not (an adoption or a death ends the
 // record, not the sibling tie).
-// The second kind is what unrecorded_sibling reports; separated_sibling and
-// the authority report count both. Sibling groups (gonum topo connected
-// components) use recorded sibling relationships only, as the issue
-// defines them.
+// The second kind is what unrecorded_sibling reports; separated_sibling,
+// sibling groups (gonum topo connected components) and the authority
+// report count both. A group lists each tie known only through a parent in
+// common in SiblingGroup.Inferred, with the parents as the reason, so maps
+// can draw it apart from recorded ties; the flag stays until the tie is
+// recorded. The authority snapshot and Store.SiblingNetwork must therefore
+// deliver parent relationships as well as sibling ones.
 //
 // Flag rules, one file each:
 //   - flags_sibling.go: separated_sibling (severity counts the problems:

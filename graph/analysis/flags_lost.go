@@ -12,8 +12,12 @@ import (
 // threshold.
 //
 // Important means: a person the child places in the closest or close
-// circle, or a sibling (any sub-kind) or parent of the child, with a
-// relationship that counts at the date. Left out: anyone with a
+// circle, a sibling (any sub-kind) or parent of the child, or anyone with a
+// planned contact arrangement (direct or indirect) with the child, with a
+// relationship that counts at the date. A planned arrangement makes a
+// person important whatever the circle, and also when the child's circle
+// has not been recorded yet: someone the plan says the child should see
+// is someone whose loss matters. Left out: anyone with a
 // restriction to no contact in force at the date on a relationship with
 // the child (contact is not permitted), pets, the child's current carers
 // and people living in the child's household at the date (they see the
@@ -52,15 +56,16 @@ func (s *snapshot) lostConnections(child graph.ID, opt Options) []Flag {
 			sibling = sibling || r.Kind == graph.RelSibling
 			parent = parent || (r.Kind == graph.RelParent && r.To == child)
 		}
-		if circle != graph.CircleClosest && circle != graph.CircleClose && !sibling && !parent {
+		plan := bestArrangement(rels)
+		planned := plan != nil && plan.Mode != graph.ContactNone
+		if circle != graph.CircleClosest && circle != graph.CircleClose && !sibling && !parent && !planned {
 			continue
 		}
 		if s.sameHousehold(child, other) || caresFor(rels, other, child) {
 			continue
 		}
-		plan := bestArrangement(rels)
 		limit := opt.LostAfterDays
-		if plan != nil && plan.Mode != graph.ContactNone {
+		if planned {
 			limit = max(limit, plan.Frequency.Days())
 		}
 		seen, ok := s.lastSeen(child, other)
@@ -97,7 +102,7 @@ func (s *snapshot) lostConnections(child graph.ID, opt Options) []Flag {
 			intro += fmt.Sprintf(" %s places %s in the %s circle.", cn, on, circle)
 		}
 		planText := ""
-		if plan != nil && plan.Mode != graph.ContactNone {
+		if planned {
 			planText = "The plan is for " + arrangementText(plan) + "."
 		}
 		switch {

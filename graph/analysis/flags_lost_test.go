@@ -86,6 +86,34 @@ func TestLostConnection(t *testing.T) {
 		{"grandparent outside the circles", Options{}, func(b *builder) {
 			b.adult("gran", "Gran Test").rel("g1", "gran", "amy", graph.RelGrandparent)
 		}, "", "", ""},
+		{"grandfather with a monthly arrangement, no circle recorded, contact stopped at the move", Options{}, func(b *builder) {
+			b.adult("grandad", "Grandad Test").rel("g1", "grandad", "amy", graph.RelGrandparent, arranged(graph.ContactDirect, graph.FreqMonthly)).
+				contact("grandad", "amy", "2022-12-20").contact("grandad", "amy", "2023-01-21")
+		}, LostAtMove, Medium, "Grandad is Amy's grandparent. Contact stopped around the time Amy moved from Mum's flat to Oak foster home on 10 January 2023: the last contact was on 21 January 2023, 497 days ago. The plan is for direct contact monthly."},
+		{"grandfather with a monthly arrangement, no circle recorded, no contact for 121 days", Options{}, func(b *builder) {
+			b.adult("grandad", "Grandad Test").rel("g1", "grandad", "amy", graph.RelGrandparent, arranged(graph.ContactDirect, graph.FreqMonthly)).
+				contact("grandad", "amy", "2024-02-01")
+		}, LostConnection, Medium, "Grandad is Amy's grandparent. There has been no recorded contact between them for 121 days, longer than 90 days"},
+		{"grandfather in the further circle with a planned arrangement", Options{}, func(b *builder) {
+			b.adult("grandad", "Grandad Test").rel("g1", "grandad", "amy", graph.RelGrandparent, arranged(graph.ContactIndirect, graph.FreqQuarterly), circleTo(graph.CircleFurther)).
+				contact("grandad", "amy", "2023-09-01")
+		}, LostConnection, Medium, "Grandad is Amy's grandparent. There has been no recorded contact between them for 274 days, longer than 115 days: the last contact was on 1 September 2023. The plan is for indirect contact every three months."},
+		{"grandfather with a planned arrangement, seen within its gap", Options{}, func(b *builder) {
+			b.adult("grandad", "Grandad Test").rel("g1", "grandad", "amy", graph.RelGrandparent, arranged(graph.ContactDirect, graph.FreqMonthly)).
+				contact("grandad", "amy", "2024-05-01")
+		}, "", "", ""},
+		{"grandfather whose arrangement is no contact", Options{}, func(b *builder) {
+			b.adult("grandad", "Grandad Test").rel("g1", "grandad", "amy", graph.RelGrandparent, arranged(graph.ContactNone, "")).
+				contact("grandad", "amy", "2023-01-21")
+		}, "", "", ""},
+		{"grandfather with a planned arrangement under a no-contact order", Options{}, func(b *builder) {
+			b.adult("grandad", "Grandad Test").rel("g1", "grandad", "amy", graph.RelGrandparent, arranged(graph.ContactDirect, graph.FreqMonthly), restricted(graph.RestrictNoContact)).
+				contact("grandad", "amy", "2023-01-21")
+		}, "", "", ""},
+		{"friend with a planned arrangement and no circle", Options{}, func(b *builder) {
+			b.child("zoe", "Zoe Test", "2014-01-01", "").rel("f1", "amy", "zoe", graph.RelFriend, arranged(graph.ContactDirect, graph.FreqFortnightly)).
+				contact("zoe", "amy", "2023-12-01")
+		}, LostConnection, Medium, "Zoe is Amy's friend. There has been no recorded contact between them for 183 days"},
 		{"pet in the closest circle", Options{}, func(b *builder) {
 			b.pet("rex", "Rex").rel("o1", "amy", "rex", graph.RelOther, circle(graph.CircleClosest))
 		}, "", "", ""},

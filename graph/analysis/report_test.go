@@ -85,8 +85,9 @@ func TestSiblingPlacementReport(t *testing.T) {
 			{"residential", 2, 2, 1},  // b3 e2 (secure)
 			{"other", 1, 1, 1},        // d2 (supported living)
 		},
-		Groups:              GroupCounts{Groups: 3, Together: 1, PartlyTogether: 1, Apart: 1, SplitRate: 0.6667}, // A; B; D (F not applicable)
-		Separations:         4,                                                                                   // b1-b3 b2-b3 d1-d2 e1-e2
+		// A; B; D; E, a group through the parent in common (F not applicable)
+		Groups:              GroupCounts{Groups: 4, Together: 1, PartlyTogether: 1, Apart: 2, SplitRate: 0.75},
+		Separations:         4, // b1-b3 b2-b3 d1-d2 e1-e2
 		SeparationsNoReason: 3,
 	}
 	if !reportEqual(got, want) {

@@ -75,6 +75,11 @@ const (
 type SiblingGroup struct {
 	Members []GroupMember `json:"members"`
 	Status  GroupStatus   `json:"status"`
+	// Inferred lists the pairs of members who share a recorded parent but
+	// have no sibling relationship recorded at the date: siblings by the
+	// legal definition that the record has not set down yet. Each is also
+	// an unrecorded_sibling flag until the tie is recorded.
+	Inferred []InferredTie `json:"inferred,omitempty"`
 }
 
 // GroupMember is one member of a sibling group and where they live.
@@ -82,6 +87,16 @@ type GroupMember struct {
 	Person      graph.ID `json:"person"`
 	LookedAfter bool     `json:"looked_after"`
 	Household   graph.ID `json:"household,omitempty"` // at the date; empty if unknown
+	// Inferred: the member has no current sibling relationship with any
+	// other member and belongs to the group only through a shared parent.
+	Inferred bool `json:"inferred,omitempty"`
+}
+
+// InferredTie is a sibling tie inferred from a parent in common.
+type InferredTie struct {
+	Between       [2]graph.ID `json:"between"`       // the two siblings, in id order
+	Parents       []graph.ID  `json:"parents"`       // the parents they share: the reason
+	Relationships []graph.ID  `json:"relationships"` // the parent relationships behind it
 }
 
 // ChangeKind is how a connection changed between two dates.

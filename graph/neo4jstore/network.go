@@ -22,13 +22,32 @@ WHERE x <> c AND all(r IN rs WHERE r.since IS NULL OR r.since <= $asOf)
 WITH c, collect(DISTINCT x) + [c] AS people`
 
 	// seedSiblings: the child's sibling component (sub-kinds of every
-	// kind). Dates are applied by the analysis; the pattern keeps to a
-	// property filter so Neo4j can prune the expansion.
+	// kind), the parents its members share with someone, the other
+	// children of those parents (siblings through a shared parent,
+	// recorded or not) and their sibling components: the analysis infers
+	// the unrecorded ties from the parent relationships. One shared-parent step is followed
+	// from the recorded component. Dates are applied by the analysis; the
+	// patterns keep to property filters so Neo4j can prune the expansion.
 	seedSiblings = `
 MATCH (c:Person {id: $id})
 OPTIONAL MATCH (c)-[:CONNECTED*1..12 {kind: 'sibling'}]-(x:Person)
 WHERE x <> c
-WITH c, collect(DISTINCT x) + [c] AS people`
+WITH c, collect(DISTINCT x) + [c] AS sibs
+CALL {
+  WITH sibs
+  UNWIND sibs AS s
+  OPTIONAL MATCH (s)<-[:CONNECTED {kind: 'parent'}]-(p:Person)-[:CONNECTED {kind: 'parent'}]->(h:Person)
+  RETURN collect(DISTINCT p) AS parents, collect(DISTINCT h) AS halves
+}
+CALL {
+  WITH sibs, halves
+  UNWIND [h IN halves WHERE NOT h IN sibs] AS h
+  OPTIONAL MATCH (h)-[:CONNECTED*0..12 {kind: 'sibling'}]-(y:Person)
+  RETURN collect(DISTINCT y) AS more
+}
+WITH c, sibs, parents, more
+UNWIND sibs + parents + more AS x
+WITH c, collect(DISTINCT x) AS people`
 
 	networkRest = `
 CALL {
@@ -69,9 +88,11 @@ func (s *Store) Network(ctx context.Context, child graph.ID, asOf graph.Date) (*
 	return s.snapshot(ctx, seedConnections+networkRest, child, asOf)
 }
 
-// SiblingNetwork returns the child's sibling group (everyone linked by
-// sibling relationships, however distantly) as of a date, with the same
-// households, relationships and contacts as Network.
+// SiblingNetwork returns the child's sibling group as of a date: everyone
+// linked by sibling relationships, however distantly, their parents, and
+// the parents' other children (with their own sibling links), so that the
+// analysis can put siblings through a shared parent in the group; with the
+// same households, relationships and contacts as Network.
 func (s *Store) SiblingNetwork(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error) {
 	return s.snapshot(ctx, seedSiblings+networkRest, child, asOf)
 }

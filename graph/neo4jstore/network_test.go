@@ -3,9 +3,11 @@ package neo4jstore_test
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
 )
 
 func ids[T any](list []T, id func(T) string) []string {
@@ -92,9 +94,48 @@ func TestSiblingNetworkFollowsSiblingsOnly(t *testing.T) {
 		t.Fatalf("SiblingNetwork: %v", err)
 	}
 	got := ids(n.People, func(p graph.Person) string { return p.ID })
-	want := []string{"t-ava", "t-ben", "t-carerkid"}
+	// The members, and the parents they share (Mum; the carer is Kit's
+	// parent only): not the gran, the carer, friends or anyone else.
+	want := []string{"t-ava", "t-ben", "t-carerkid", "t-mum"}
 	if !slices.Equal(got, want) {
 		t.Errorf("people: got %v, want %v", got, want)
+	}
+}
+
+// TestSiblingNetworkHasSiblingsThroughSharedParents: Dan shares Mum with
+// Ava and Ben but has no sibling relationship recorded; Eve is Dan's
+// recorded sister (not Mum's child). Both are in Ava's sibling network,
+// with Mum's parent relationships, so the group includes them and names
+// the shared parent.
+func TestSiblingNetworkHasSiblingsThroughSharedParents(t *testing.T) {
+	s, ctx := fresh(t)
+	doc := family()
+	doc.People = append(doc.People,
+		graph.Person{ID: "t-dan", FullName: "Dan Testperson", AgeBand: graph.Age12to15},
+		graph.Person{ID: "t-eve", FullName: "Eve Otherperson", AgeBand: graph.Age12to15})
+	doc.Relationships = append(doc.Relationships,
+		graph.Relationship{ID: "t-rel10", From: "t-mum", To: "t-dan", Kind: graph.RelParent},
+		graph.Relationship{ID: "t-rel11", From: "t-dan", To: "t-eve", Kind: graph.RelSibling, SiblingType: graph.SiblingHalf})
+	mustImport(t, s, ctx, doc)
+	n, err := s.SiblingNetwork(ctx, "t-ava", d("2024-12-31"))
+	if err != nil {
+		t.Fatalf("SiblingNetwork: %v", err)
+	}
+	got := ids(n.People, func(p graph.Person) string { return p.ID })
+	want := []string{"t-ava", "t-ben", "t-dan", "t-eve", "t-mum"}
+	if !slices.Equal(got, want) {
+		t.Errorf("people: got %v, want %v", got, want)
+	}
+	g, ok := analysis.SiblingGroupOf(n, "t-ava")
+	if !ok || len(g.Members) != 4 {
+		t.Fatalf("group: got %+v, want ava, ben, dan and eve", g)
+	}
+	var ties []string
+	for _, it := range g.Inferred {
+		ties = append(ties, it.Between[0]+"-"+it.Between[1]+" via "+strings.Join(it.Parents, ","))
+	}
+	if w := []string{"t-ava-t-dan via t-mum", "t-ben-t-dan via t-mum"}; !slices.Equal(ties, w) {
+		t.Errorf("inferred: got %v, want %v", ties, w)
 	}
 }
 
