@@ -32,7 +32,8 @@ func TestOpenAPIDatesAreKinmapDates(t *testing.T) {
 			if x["format"] == "date" && p == "" {
 				t.Errorf("a date without a pattern: %v", x)
 			}
-			if x["format"] == "date" || strings.Contains(p, "02-29") {
+			// (The audit's from and to also take a time: not dates alone.)
+			if x["format"] == "date" || (strings.Contains(p, "02-29") && !strings.Contains(p, "T(")) {
 				patterns[p] = true
 			}
 			for _, e := range x {
