@@ -150,10 +150,14 @@ func (s *Server) createAssignment(ctx context.Context, a graph.Assignment) error
 					Message: "is neither on your teams' caseloads nor a child nobody holds"}}
 			}
 		}
-	} else if ok, err := s.allocatable(ctx, a.Child, day); err != nil || !ok {
-		if err != nil {
-			return err
+	} else if person, err := s.store.Person(ctx, a.Child); err != nil {
+		if errors.Is(err, graph.ErrNotFound) {
+			// An unknown child is a 404 naming the field, like every
+			// record's missing end.
+			return graph.NotFound("child", "no such person")
 		}
+		return err
+	} else if !person.Allocatable(day) {
 		return graph.Invalid("child", "must be a child (under 18 by date of birth or age band, or looked after), not an adult, a pet or a person of unknown age")
 	}
 	return s.store.CreateAssignment(ctx, a)
