@@ -34,6 +34,9 @@ var schema = []string{
 	"CREATE INDEX audit_event_user IF NOT EXISTS FOR (e:AuditEvent) ON (e.user)",
 	"CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE",
 	"CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE",
+	// The web app's sessions (sessions.go).
+	"CREATE CONSTRAINT web_session_id IF NOT EXISTS FOR (s:WebSession) REQUIRE s.id IS UNIQUE",
+	"CREATE INDEX web_session_expiry IF NOT EXISTS FOR (s:WebSession) ON (s.expiry)",
 }
 
 // ApplySchema creates the constraints and indexes kinmap relies on, if
