@@ -58,28 +58,33 @@ func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		ctx := c.Request().Context()
-		n, err := s.store.Network(ctx, c.Param("id"), m.asOf)
-		if err != nil {
-			return err
-		}
-		in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience,
-			Generated: graph.DateOf(s.today())}
-		var dot []byte
-		if m.since.IsZero() {
-			dot, err = viz.ChildMapDOT(in)
-		} else {
-			before, berr := s.store.Network(ctx, c.Param("id"), m.since)
-			if berr != nil {
-				return berr
-			}
-			dot, err = viz.ReviewDOT(in, before, analysis.Review(before, n))
-		}
+		dot, err := s.childMapDOT(c.Request().Context(), c.Param("id"), m, nil)
 		if err != nil {
 			return err
 		}
 		return s.serveMap(c, dot, f)
 	}
+}
+
+// childMapDOT draws child's map (the review map when m.since is set) as
+// DOT; n is the child's network as of m.asOf when already loaded.
+func (s *Server) childMapDOT(ctx context.Context, child graph.ID, m mapRequest, n *graph.Network) ([]byte, error) {
+	if n == nil {
+		var err error
+		if n, err = s.store.Network(ctx, child, m.asOf); err != nil {
+			return nil, err
+		}
+	}
+	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience,
+		Generated: graph.DateOf(s.today())}
+	if m.since.IsZero() {
+		return viz.ChildMapDOT(in)
+	}
+	before, err := s.store.Network(ctx, child, m.since)
+	if err != nil {
+		return nil, err
+	}
+	return viz.ReviewDOT(in, before, analysis.Review(before, n))
 }
 
 // siblingGroupMap serves the sibling-group map: members clustered by the
@@ -111,8 +116,7 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 // equal bytes. A matching If-None-Match answers 304 without rendering,
 // and renders are cached by the same key.
 func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
-	sum := sha256.Sum256(append([]byte(string(f)+"\x00"), dot...))
-	key := hex.EncodeToString(sum[:16])
+	key := mapKey(dot, f)
 	etag := `"` + key + `"`
 	h := c.Response().Header()
 	h.Set(echo.HeaderCacheControl, "private, no-cache")
@@ -121,26 +125,42 @@ func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
 	if match := c.Request().Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
-	out, ok := s.maps.get(key)
-	if !ok {
-		// The renderer never hands a context to Graphviz's module (a
-		// cancelled render would break it for the process). The wait here
-		// is detached from the client, so that a map whose client left is
-		// still finished and cached for the next request, and bounded by
-		// renderWait, so that a stuck render cannot hold the handler.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), renderWait)
-		defer cancel()
-		var err error
-		out, err = s.renderer.Render(ctx, dot, f)
-		if err != nil {
-			// Graphviz's messages may quote label text (names): log the stage
-			// only, never the detail.
-			s.log.Error("map render failed", "request_id", requestID(c), "stage", errorStage(err))
-			return &httpError{http.StatusInternalServerError, "internal", "the map could not be drawn; quote the request id"}
-		}
-		s.maps.put(key, out)
+	out, err := s.renderCached(c, key, dot, f)
+	if err != nil {
+		return err
 	}
 	return c.Blob(http.StatusOK, contentTypes[f], out)
+}
+
+// renderCached returns the map drawn from dot in f, from the cache when
+// it is there (key: mapKey of dot and f).
+func (s *Server) renderCached(c echo.Context, key string, dot []byte, f viz.Format) ([]byte, error) {
+	out, ok := s.maps.get(key)
+	if ok {
+		return out, nil
+	}
+	// The renderer never hands a context to Graphviz's module (a
+	// cancelled render would break it for the process). The wait here
+	// is detached from the client, so that a map whose client left is
+	// still finished and cached for the next request, and bounded by
+	// renderWait, so that a stuck render cannot hold the handler.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), renderWait)
+	defer cancel()
+	out, err := s.renderer.Render(ctx, dot, f)
+	if err != nil {
+		// Graphviz's messages may quote label text (names): log the stage
+		// only, never the detail.
+		s.log.Error("map render failed", "request_id", requestID(c), "stage", errorStage(err))
+		return nil, &httpError{http.StatusInternalServerError, "internal", "the map could not be drawn; quote the request id"}
+	}
+	s.maps.put(key, out)
+	return out, nil
+}
+
+// mapKey is the cache key and ETag of the map drawn from dot in f.
+func mapKey(dot []byte, f viz.Format) string {
+	sum := sha256.Sum256(append([]byte(string(f)+"\x00"), dot...))
+	return hex.EncodeToString(sum[:16])
 }
 
 // renderWait bounds how long a request waits for its map to be drawn.
