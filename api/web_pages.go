@@ -196,8 +196,12 @@ func (s *Server) childData(n *graph.Network, id graph.ID, day graph.Date) childD
 				break
 			}
 		}
+		next := nextStep(f, d.Name, other)
+		if f.Kind == analysis.SeparatedSibling && separationRecorded(ix, id, f.Evidence.Relationships) {
+			next = "Arrange the planned contact between " + d.Name + " and " + other + ", and check the plan still fits them."
+		}
 		d.Flags = append(d.Flags, flagView{Severity: string(f.Severity), Title: words(string(f.Kind)),
-			Explanation: f.Explanation, Next: nextStep(f, d.Name, other)})
+			Explanation: f.Explanation, Next: next})
 	}
 	groups := map[string][]personRow{}
 	for _, r := range ix.Relationships(id) {
@@ -252,6 +256,17 @@ func (s *Server) childData(n *graph.Network, id graph.ID, day graph.Date) childD
 		d.Homes = append(d.Homes, hr)
 	}
 	return d
+}
+
+// separationRecorded reports whether one of rels (ids) of child records
+// why the siblings live apart.
+func separationRecorded(ix *graph.Index, child graph.ID, rels []graph.ID) bool {
+	for _, r := range ix.Relationships(child) {
+		if slices.Contains(rels, r.ID) && r.Separation != nil && r.Separation.Reason != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // relText says what the other person is to the child.

@@ -20,6 +20,8 @@ import (
 	"github.com/kinmap/kinmap/graph"
 )
 
+var randRead = rand.Read
+
 // DefaultAudience is the audience of the tokens an Issuer mints and of
 // the configuration it returns.
 const DefaultAudience = "kinmap-test"
@@ -38,6 +40,8 @@ type Issuer struct {
 	mu      sync.Mutex
 	keys    []issuerKey // published, oldest first
 	current int         // index of the signing key
+
+	flow codeFlow // authorize.go
 }
 
 type issuerKey struct {
@@ -52,6 +56,8 @@ func NewIssuer(t testing.TB) *Issuer {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /.well-known/openid-configuration", i.discovery)
 	mux.HandleFunc("GET /jwks", i.jwks)
+	mux.HandleFunc("GET /authorize", i.authorize)
+	mux.HandleFunc("POST /token", i.token)
 	i.srv = httptest.NewServer(mux)
 	t.Cleanup(i.srv.Close)
 	i.URL = i.srv.URL
