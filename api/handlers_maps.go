@@ -58,7 +58,7 @@ func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		dot, err := s.childMapDOT(c.Request().Context(), c.Param("id"), m, nil)
+		dot, err := s.childMapDOT(c.Request().Context(), c.Param("id"), m, nil, nil)
 		if err != nil {
 			return err
 		}
@@ -67,15 +67,19 @@ func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 }
 
 // childMapDOT draws child's map (the review map when m.since is set) as
-// DOT; n is the child's network as of m.asOf when already loaded.
-func (s *Server) childMapDOT(ctx context.Context, child graph.ID, m mapRequest, n *graph.Network) ([]byte, error) {
+// DOT; n is the child's network as of m.asOf and flags its flags when
+// already worked out (nil: load, compute).
+func (s *Server) childMapDOT(ctx context.Context, child graph.ID, m mapRequest, n *graph.Network, flags []analysis.Flag) ([]byte, error) {
 	if n == nil {
 		var err error
 		if n, err = s.store.Network(ctx, child, m.asOf); err != nil {
 			return nil, err
 		}
 	}
-	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience,
+	if flags == nil {
+		flags = analysis.Flags(n, analysis.DefaultOptions())
+	}
+	in := viz.Input{Network: n, Flags: flags, Audience: m.audience,
 		Generated: graph.DateOf(s.today())}
 	if m.since.IsZero() {
 		return viz.ChildMapDOT(in)

@@ -158,10 +158,11 @@ func (s *Server) childPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := s.childData(n, id, m.asOf)
+	flags := analysis.Flags(n, analysis.DefaultOptions())
+	d := s.childData(n, flags, id, m.asOf)
 	d.Audience, d.Audiences = string(m.audience), viz.Audiences
 	d.CanEdit = roleCan(principal(c), casework)
-	dot, err := s.childMapDOT(ctx, id, m, n)
+	dot, err := s.childMapDOT(ctx, id, m, n, flags)
 	if err != nil {
 		return err
 	}
@@ -181,12 +182,12 @@ func inlineSVG(b []byte) []byte {
 	return []byte(s)
 }
 
-func (s *Server) childData(n *graph.Network, id graph.ID, day graph.Date) childData {
+func (s *Server) childData(n *graph.Network, flags []analysis.Flag, id graph.ID, day graph.Date) childData {
 	ix := graph.NewIndex(n)
 	p := ix.Person(id)
 	d := childData{ID: id, Name: p.DisplayName(), Age: ageText(*p, day), Home: homeText(ix.HouseholdOn(id, day)),
 		LookedAfter: p.LookedAfterOn(day)}
-	for _, f := range analysis.Flags(n, analysis.DefaultOptions()) {
+	for _, f := range flags {
 		other := "them"
 		for _, q := range f.Evidence.People {
 			if q != id {

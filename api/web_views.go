@@ -3,7 +3,9 @@ package api
 import (
 	"bytes"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/auth"
@@ -47,8 +49,13 @@ func (s *Server) siblingGroupPage(c echo.Context) error {
 		rows = append(rows, memberRow{ID: p.ID, Name: p.DisplayName(), Home: homeText(ix.Household(mem.Household)), LookedAfter: mem.LookedAfter})
 	}
 	var pairs []pairRow
+	// Pairs of looked-after members, those living apart first: what a
+	// review of the group turns on.
 	for i := range rows {
 		for j := i + 1; j < len(rows); j++ {
+			if !rows[i].LookedAfter || !rows[j].LookedAfter {
+				continue
+			}
 			pr := pairRow{A: rows[i].Name, B: rows[j].Name, Last: "none recorded", Together: "no"}
 			if d, ok := ix.LastContact(rows[i].ID, rows[j].ID, m.asOf); ok {
 				pr.Last = longDate(d)
@@ -59,6 +66,7 @@ func (s *Server) siblingGroupPage(c echo.Context) error {
 			pairs = append(pairs, pr)
 		}
 	}
+	slices.SortStableFunc(pairs, func(a, b pairRow) int { return strings.Compare(a.Together, b.Together) })
 	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience, Generated: graph.DateOf(s.today())}
 	dot, err := viz.SiblingGroupDOT(in, g)
 	if err != nil {
@@ -111,7 +119,7 @@ func (s *Server) reviewPage(c echo.Context) error {
 		}
 		rows = append(rows, changeRow{Kind: words(string(ch.Kind)), Person: name, Detail: ch.Detail})
 	}
-	dot, err := s.childMapDOT(ctx, id, m, n)
+	dot, err := s.childMapDOT(ctx, id, m, n, nil)
 	if err != nil {
 		return err
 	}
@@ -141,7 +149,7 @@ func (s *Server) planPage(c echo.Context) error {
 		return err
 	}
 	m := mapRequest{audience: viz.Child, asOf: day}
-	dot, err := s.childMapDOT(ctx, id, m, n)
+	dot, err := s.childMapDOT(ctx, id, m, n, nil)
 	if err != nil {
 		return err
 	}
