@@ -3,7 +3,8 @@
 import { test, before, after } from "node:test";
 import http from "node:http";
 import { readFileSync } from "node:fs";
-import { BASE, launch, check, signIn, assert, axeChecked } from "./helpers.js";
+import path from "node:path";
+import { BASE, SHOTS, launch, check, signIn, assert, axeChecked } from "./helpers.js";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -22,6 +23,7 @@ test("1. a worker signs in on the demo page, opens the caseload and a child", as
   await page.waitForURL(/\/caseload$/);
   await assert.doesNotReject(page.getByRole("heading", { level: 1, name: "Children" }).waitFor());
   await check(page, "caseload");
+  await page.screenshot({ path: path.join(SHOTS, "readme-caseload.png") });
   await page.setViewportSize({ width: 320, height: 800 });
   await check(page, "caseload-320px");
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -31,6 +33,7 @@ test("1. a worker signs in on the demo page, opens the caseload and a child", as
   await page.waitForURL(/\/children\/ard-amy$/);
   assert.equal(await page.locator("figure.map svg").count(), 1, "the child's map is on the page");
   await check(page, "child");
+  await page.screenshot({ path: path.join(SHOTS, "readme-child.png") });
   await context.close();
 });
 
