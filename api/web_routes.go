@@ -43,4 +43,14 @@ func (s *Server) webRoutes() {
 	e.GET("/admin/tokens", s.tokensPage)
 	e.POST("/admin/tokens", s.createTokenWeb)
 	e.POST("/admin/tokens/:id/revoke", s.revokeTokenWeb)
+	s.webEditRoutes()
+}
+
+// webEditRoutes registers the forms that change a stored record.
+func (s *Server) webEditRoutes() {
+	e := s.echo
+	e.GET("/children/:id/relationships/:rel/edit", s.editRelationshipWeb)
+	e.POST("/children/:id/relationships/:rel/edit", s.editRelationshipWeb)
+	e.GET("/children/:id/people/:person/edit", s.editPersonWeb)
+	e.POST("/children/:id/people/:person/edit", s.editPersonWeb)
 }

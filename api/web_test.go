@@ -236,3 +236,74 @@ func TestWebRelationshipFormShowsFieldErrorsAndWritesNothing(t *testing.T) {
 		t.Errorf("sibling without type: got %d, want the domain's sibling_type error by the field", p.status)
 	}
 }
+
+func TestWebSessionCookieRenewRestartAndIdle(t *testing.T) {
+	neo4jtest.Reset(t)
+	store := testStore(t)
+	cfg, _ := testConfig(t, store)
+	cfg.Web.Sessions = store.Sessions()
+	cfg.Web.DemoUsers = demoUsers
+	cfg.Web.IdleTimeout = 3 * time.Second
+	var h http.Handler = api.New(cfg, store, nil).Handler()
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
+	t.Cleanup(hs.Close)
+	jar, _ := cookiejar.New(nil)
+	b := &browser{t: t, url: hs.URL, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	tok := b.csrf("/signin")
+	u, _ := url.Parse(hs.URL)
+	before := jar.Cookies(u)[0].Value
+	p := b.post("/signin/demo", url.Values{"csrf": {tok}, "user": {"worker-a"}})
+	set := p.header.Get("Set-Cookie")
+	for _, want := range []string{"kinmap_session=", "HttpOnly", "SameSite=Lax"} {
+		if !strings.Contains(set, want) {
+			t.Errorf("session cookie %q lacks %s", set, want)
+		}
+	}
+	if strings.Contains(set, "Secure") {
+		t.Errorf("cookie Secure although not configured: %q", set)
+	}
+	if after := jar.Cookies(u)[0].Value; after == before {
+		t.Errorf("sign-in kept the session token: want a new one")
+	}
+	// A restarted kinmap (a new server over the same Neo4j) keeps the session.
+	h = api.New(cfg, store, nil).Handler()
+	if p := b.get("/caseload"); p.status != http.StatusOK {
+		t.Errorf("after a restart: got %d, want the caseload", p.status)
+	}
+	time.Sleep(4 * time.Second)
+	if p := b.get("/caseload"); p.status != http.StatusSeeOther {
+		t.Errorf("after the idle timeout: got %d, want 303 to sign in", p.status)
+	}
+}
+
+func TestWebEditRelationshipKeepsEndsAndVersions(t *testing.T) {
+	b, _ := webApp(t, true)
+	b.signIn("worker-a")
+	// ard-amy's relationship with ard-kieran, found from the child page.
+	page := b.get("/children/ard-amy")
+	m := regexp.MustCompile(`/children/ard-amy/relationships/([^/"]+)/edit">Change<span class="visually-hidden"> relationship with Kie<`).FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatalf("no change link for Kie on the child page")
+	}
+	path := "/children/ard-amy/relationships/" + m[1] + "/edit"
+	form := b.get(path)
+	if form.status != http.StatusOK || !strings.Contains(form.body, `value="direct" selected`) {
+		t.Fatalf("edit form: got %d, want the stored arrangement selected\n%.600s", form.status, form.body)
+	}
+	tok := csrfField.FindStringSubmatch(form.body)[1]
+	v := url.Values{"csrf": {tok}, "kind": {"sibling"}, "sibling_type": {"full"}, "contact.mode": {"direct"},
+		"contact.frequency": {"weekly"}, "separation.reason": {"no_placement_for_group"}, "effective": {"2026-10-01"}}
+	if p := b.post(path, v); p.status != http.StatusSeeOther {
+		t.Fatalf("save: got %d\n%.1500s", p.status, p.body)
+	}
+	if p := b.get("/children/ard-amy"); !strings.Contains(p.body, "in person, weekly") {
+		t.Errorf("the child page does not show the new arrangement")
+	}
+	v.Set("effective", "2026-13-01")
+	if p := b.post(path, v); p.status != http.StatusBadRequest || !strings.Contains(p.body, `id="f-effective-error"`) {
+		t.Errorf("bad effective date: got %d, want the field error", p.status)
+	}
+	if p := b.get("/children/bal-mason/relationships/" + m[1] + "/edit"); p.status != http.StatusNotFound {
+		t.Errorf("edit through another caseload's child: got %d, want 404", p.status)
+	}
+}
