@@ -15,6 +15,7 @@ import (
 	"github.com/kinmap/kinmap/api"
 	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/neo4jstore"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
@@ -158,6 +159,9 @@ func TestWebWorkerSeesCaseloadAndChildAudited(t *testing.T) {
 	}
 	if other := b.get("/children/bal-mason"); other.status != http.StatusNotFound || !isHTML(other) || !strings.Contains(other.body, "Page not found") {
 		t.Errorf("another caseload's child: got %d %s, want the 404 page", other.status, other.header.Get("Content-Type"))
+	}
+	if p := b.get("/admin/audit"); p.status != http.StatusForbidden || !isHTML(p) || !strings.Contains(p.body, "Not allowed") {
+		t.Errorf("a worker on the audit page: got %d, want the 403 page", p.status)
 	}
 	// A session cookie does not open the API.
 	req, _ := http.NewRequest(http.MethodGet, b.url+"/api/v1/children", nil)
@@ -305,5 +309,32 @@ func TestWebEditRelationshipKeepsEndsAndVersions(t *testing.T) {
 	}
 	if p := b.get("/children/bal-mason/relationships/" + m[1] + "/edit"); p.status != http.StatusNotFound {
 		t.Errorf("edit through another caseload's child: got %d, want 404", p.status)
+	}
+}
+
+// TestWebNeo4jUnavailablePage: while Neo4j is unreachable a signed-in
+// page is the "cannot reach its records" page, never JSON.
+func TestWebNeo4jUnavailablePage(t *testing.T) {
+	neo4jtest.Reset(t)
+	p := startProxy(t, strings.TrimPrefix(neo4jtest.URI(), "bolt://"))
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	store, err := neo4jstore.Open(ctx, neo4jstore.Config{URI: "bolt://" + p.addr, User: "neo4j", Password: neo4jtest.Password()}, time.Minute)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer store.Close(ctx)
+	cfg, _ := testConfig(t, store)
+	cfg.Web.Sessions = store.Sessions()
+	cfg.Web.DemoUsers = demoUsers
+	hs := httptest.NewServer(api.New(cfg, store, nil).Handler())
+	t.Cleanup(hs.Close)
+	jar, _ := cookiejar.New(nil)
+	b := &browser{t: t, url: hs.URL, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	b.signIn("evaluator-a")
+	p.cut()
+	page := b.get("/reports")
+	if page.status != http.StatusServiceUnavailable || !isHTML(page) || !strings.Contains(page.body, "cannot reach its records") {
+		t.Errorf("during the outage: got %d %s, want the unavailable page\n%.400s", page.status, page.header.Get("Content-Type"), page.body)
 	}
 }
