@@ -120,6 +120,12 @@ func TestWebDemoSignInExistsOnlyUnderDemo(t *testing.T) {
 	if p := b.post("/signin/demo", url.Values{"csrf": {"x"}, "user": {"worker-a"}}); p.status != http.StatusNotFound || !isHTML(p) {
 		t.Errorf("demo sign-in without --demo: got %d %s, want a 404 page", p.status, p.header.Get("Content-Type"))
 	}
+	if p := b.get("/no-such-page"); p.status != http.StatusNotFound || !isHTML(p) || !strings.Contains(p.body, "Page not found") {
+		t.Errorf("unknown page from a browser: got %d %s, want the 404 page", p.status, p.header.Get("Content-Type"))
+	}
+	if p := b.get("/api/v1/no-such-route"); p.status != http.StatusNotFound || isHTML(p) {
+		t.Errorf("unknown API route from a browser: got %d %s, want JSON 404", p.status, p.header.Get("Content-Type"))
+	}
 	if p := b.get("/caseload"); p.status != http.StatusSeeOther || p.header.Get("Location") != "/signin" {
 		t.Errorf("caseload signed out: got %d to %q, want 303 to /signin", p.status, p.header.Get("Location"))
 	}
