@@ -1,11 +1,9 @@
 package api
 
 import (
-	"context"
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
@@ -41,23 +39,18 @@ func (s *Server) caseloadPage(c echo.Context) error {
 		})
 	}
 	day := graph.DateOf(s.today())
-	rows := make([]caseloadRow, len(items))
-	errs := make([]error, len(items))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 4)
+	ids := make([]graph.ID, len(items))
 	for i, it := range items {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			rows[i], errs[i] = s.caseloadRow(ctx, it.ID, day)
-		}()
+		ids[i] = it.ID
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
+	nets, err := s.store.Networks(ctx, ids, day)
+	if err != nil {
+		return err
+	}
+	rows := make([]caseloadRow, 0, len(items))
+	for _, it := range items {
+		if n := nets[it.ID]; n != nil {
+			rows = append(rows, caseloadRowOf(n, day))
 		}
 	}
 	return s.render(c, http.StatusOK, "caseload", "Children", struct {
@@ -67,11 +60,9 @@ func (s *Server) caseloadPage(c echo.Context) error {
 	}{rows, c.QueryParam("q"), day})
 }
 
-func (s *Server) caseloadRow(ctx context.Context, id graph.ID, day graph.Date) (caseloadRow, error) {
-	n, err := s.store.Network(ctx, id, day)
-	if err != nil {
-		return caseloadRow{}, err
-	}
+// caseloadRowOf works out a child's caseload row from its network.
+func caseloadRowOf(n *graph.Network, day graph.Date) caseloadRow {
+	id := n.Child
 	ix := graph.NewIndex(n)
 	p := ix.Person(id)
 	row := caseloadRow{ID: id, Name: p.DisplayName(), Age: ageText(*p, day), Home: homeText(ix.HouseholdOn(id, day))}
@@ -99,7 +90,7 @@ func (s *Server) caseloadRow(ctx context.Context, id graph.ID, day graph.Date) (
 		}
 		row.Siblings = append(row.Siblings, siblingContact{sib.DisplayName(), last})
 	}
-	return row, nil
+	return row
 }
 
 func homeText(h *graph.Household) string {
