@@ -103,10 +103,17 @@ func homeText(h *graph.Household) string {
 	return words(string(h.Kind))
 }
 
-// personRow is a person on the child page.
+// personRow is a person on the child page: one row per person, with
+// every relationship they have with the child.
 type personRow struct {
-	ID, Name, Relationship, Contact, Last, Words, RelID string
-	Restricted, Ended                                   bool
+	ID, Name, Last, Words string
+	Rels                  []relRow
+}
+
+// relRow is one of a person's relationships with the child.
+type relRow struct {
+	RelID, Relationship, Contact string
+	Restricted, Ended            bool
 }
 
 type circleGroup struct {
@@ -195,39 +202,54 @@ func (s *Server) childData(n *graph.Network, flags []analysis.Flag, id graph.ID,
 		d.Flags = append(d.Flags, flagView{Severity: string(f.Severity), Title: words(string(f.Kind)),
 			Explanation: f.Explanation, Next: next})
 	}
-	groups := map[string][]personRow{}
+	// A person with two relationships (Gran as grandparent and as kinship
+	// carer) is one row, in the closest circle any of them gives.
+	rank := map[string]int{"closest": 0, "close": 1, "further": 2, "unplaced": 3}
+	var order []graph.ID
+	people := map[graph.ID]*personRow{}
+	circleOf := map[graph.ID]string{}
 	for _, r := range ix.Relationships(id) {
 		o := ix.Person(r.Other(id))
 		if o == nil {
 			continue
 		}
-		row := personRow{ID: o.ID, Name: o.DisplayName(), Relationship: relText(*r, id), RelID: r.ID,
+		row := people[o.ID]
+		if row == nil {
+			row = &personRow{ID: o.ID, Name: o.DisplayName(), Last: "none recorded"}
+			if last, ok := ix.LastContact(id, o.ID, day); ok {
+				row.Last = longDate(last)
+			}
+			people[o.ID], circleOf[o.ID] = row, "unplaced"
+			order = append(order, o.ID)
+		}
+		rel := relRow{Relationship: relText(*r, id), RelID: r.ID,
 			Restricted: r.Restricted(), Ended: !r.Until.IsZero() && r.Until.Before(day)}
-		row.Contact = "not planned"
+		rel.Contact = "not planned"
 		if r.Contact != nil {
-			row.Contact = words(string(r.Contact.Mode))
+			rel.Contact = words(string(r.Contact.Mode))
 			if r.Contact.Frequency != "" {
-				row.Contact += ", " + words(string(r.Contact.Frequency))
+				rel.Contact += ", " + words(string(r.Contact.Frequency))
 			}
 			if r.Contact.Supervised {
-				row.Contact += ", supervised"
+				rel.Contact += ", supervised"
 			}
 		}
 		if r.Restriction != nil {
-			row.Contact += " (" + words(string(r.Restriction.Kind)) + ")"
+			rel.Contact += " (" + words(string(r.Restriction.Kind)) + ")"
 		}
-		row.Last = "none recorded"
-		if last, ok := ix.LastContact(id, o.ID, day); ok {
-			row.Last = longDate(last)
-		}
-		circle := "unplaced"
+		row.Rels = append(row.Rels, rel)
 		if v := r.ViewOf(id); v != nil {
-			if v.Circle != "" {
-				circle = string(v.Circle)
+			if c, ok := rank[string(v.Circle)]; ok && c < rank[circleOf[o.ID]] {
+				circleOf[o.ID] = string(v.Circle)
 			}
-			row.Words = v.Words
+			if row.Words == "" {
+				row.Words = v.Words
+			}
 		}
-		groups[circle] = append(groups[circle], row)
+	}
+	groups := map[string][]personRow{}
+	for _, pid := range order {
+		groups[circleOf[pid]] = append(groups[circleOf[pid]], *people[pid])
 	}
 	for _, c := range []string{"closest", "close", "further", "unplaced"} {
 		if len(groups[c]) == 0 {

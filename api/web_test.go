@@ -344,3 +344,30 @@ func TestWebNeo4jUnavailablePage(t *testing.T) {
 		t.Errorf("during the outage: got %d %s, want the unavailable page\n%.400s", page.status, page.header.Get("Content-Type"), page.body)
 	}
 }
+
+// TestWebChildPageOnePersonOneRow: Gran, Amy's grandparent and kinship
+// carer, is one row in the closest circle with both relationships, and
+// each action link names her and which relationship it is for.
+func TestWebChildPageOnePersonOneRow(t *testing.T) {
+	b, _ := webApp(t, true)
+	b.signIn("worker-a")
+	p := b.get("/children/ard-amy")
+	if n := strings.Count(p.body, `data-person="ard-isobel"`); n != 1 {
+		t.Fatalf("Gran: got %d rows, want 1", n)
+	}
+	_, closest, _ := strings.Cut(p.body, "<h3>Closest to me</h3>")
+	closest, _, _ = strings.Cut(closest, "</table>")
+	_, row, _ := strings.Cut(closest, ">Gran<br>")
+	row, _, _ = strings.Cut(row, "</tr>")
+	for _, want := range []string{
+		"<li>grandparent<span class=\"actions\">", "<li>kinship carer<span class=\"actions\">",
+		`/relationships/ard-rel-isobel-amy/edit">Change<span class="visually-hidden"> relationship with Gran as grandparent</span>`,
+		`/relationships/ard-rel-isobel-amy-carer/end">End<span class="visually-hidden"> relationship with Gran as kinship carer</span>`,
+		`/people/ard-isobel/edit">Edit details<span class="visually-hidden"> of Gran</span>`,
+		"As kinship carer:</span> not planned",
+	} {
+		if !strings.Contains(row, want) {
+			t.Errorf("Gran's row in the closest circle lacks %q\n%s", want, row)
+		}
+	}
+}
