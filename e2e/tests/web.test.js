@@ -1,5 +1,5 @@
 // kinmap's web app in a real browser: the scenarios 1-10 (11, OIDC,
-// is in oidc.test.js when an issuer is given).
+// is in oidc.test.js, against the test issuer scripts/e2e.sh starts).
 import { test, before, after } from "node:test";
 import http from "node:http";
 import { readFileSync } from "node:fs";
