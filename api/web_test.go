@@ -371,3 +371,22 @@ func TestWebChildPageOnePersonOneRow(t *testing.T) {
 		}
 	}
 }
+
+// TestWebTokenFormHasNoDefaultRole: the admin chooses a token's role
+// (none is preselected, least of all administrator); without one nothing
+// is created.
+func TestWebTokenFormHasNoDefaultRole(t *testing.T) {
+	b, _ := webApp(t, true)
+	b.signIn("admin-a")
+	form := b.get("/admin/tokens")
+	if !strings.Contains(form.body, `<select id="t-role" name="role" required><option value="">Choose a role</option>`) {
+		t.Errorf("the token form's role does not start at \"Choose a role\"")
+	}
+	p := b.post("/admin/tokens", url.Values{"csrf": {b.csrf("/admin/tokens")}, "user": {"robot-x"}, "role": {""}, "expires_in_days": {"30"}})
+	if p.status != http.StatusBadRequest || !strings.Contains(p.body, "The token was not created") || strings.Contains(p.body, "km_") {
+		t.Errorf("a token without a role: got %d, want the 400 form and no token\n%.600s", p.status, p.body)
+	}
+	if list := b.get("/admin/tokens"); strings.Contains(list.body, "robot-x") {
+		t.Errorf("a token without a role was created")
+	}
+}
