@@ -7,7 +7,7 @@ export NEO4J_PASSWORD ?= kinmap-dev-password
 # Development key for the evaluators' pseudonymised export; set your own.
 export KINMAP_PSEUDONYM_KEY ?= kinmap-dev-pseudonym-key
 
-.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps bench-authority clean fuzz schemathesis soak-maps
+.PHONY: all build run smoke neo4j neo4j-stop stop test vet fmt crosscheck bench bench-maps bench-authority clean fuzz schemathesis soak-maps e2e
 
 all: build
 
@@ -38,6 +38,12 @@ neo4j-stop stop:
 test: vet
 	scripts/neo4j-build.sh
 	$(GO) test -race -count=1 -timeout 30m ./...
+	$(MAKE) --no-print-directory e2e
+
+# e2e: the web app in real Chromium (playwright-core, axe-core) against a
+# throw-away Neo4j and `kinmap serve --demo`; screenshots in out/screenshots.
+e2e:
+	scripts/e2e.sh
 
 vet:
 	$(GO) vet ./...

@@ -17,6 +17,18 @@
 // requests together in one transaction. Observer (observe.go) is the hook
 // for metrics.
 //
+// The web app for practitioners is served from / by the same server
+// (web_*.go, templates and assets embedded from webtmpl/). Its routes are
+// rows of the one rules table (rules.go) marked web: the access check,
+// caseload scope and audit are the API's; only authentication differs
+// (webSession loads a server-side session, and sessionAuth reads the
+// principal from it, never from a bearer token, while API routes never
+// accept the session). Errors on web routes become HTML pages
+// (webError). Forms build the same graph records the API decodes and save
+// them through the same saveNew path, so validation and scope checks are
+// shared; pages reuse the store, analysis and map functions of the
+// handlers (childMapDOT, renderCached).
+//
 // The Store interface is declared here, where it is used; package
 // neo4jstore satisfies it.
 package api

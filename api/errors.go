@@ -54,6 +54,10 @@ func (s *Server) errorHandler(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if s.isWeb(c) {
+		s.webError(err, c)
+		return
+	}
 	status, body := s.classify(err, c)
 	setRetryAfter(c, status)
 	if status >= 500 {

@@ -60,28 +60,37 @@ func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		ctx := c.Request().Context()
-		n, err := s.store.Network(ctx, c.Param("id"), m.asOf)
-		if err != nil {
-			return err
-		}
-		in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience,
-			Generated: graph.DateOf(s.today())}
-		var dot []byte
-		if m.since.IsZero() {
-			dot, err = viz.ChildMapDOT(in)
-		} else {
-			before, berr := s.store.Network(ctx, c.Param("id"), m.since)
-			if berr != nil {
-				return berr
-			}
-			dot, err = viz.ReviewDOT(in, before, analysis.Review(before, n))
-		}
+		dot, err := s.childMapDOT(c.Request().Context(), c.Param("id"), m, nil, nil)
 		if err != nil {
 			return err
 		}
 		return s.serveMap(c, dot, f)
 	}
+}
+
+// childMapDOT draws child's map (the review map when m.since is set) as
+// DOT; n is the child's network as of m.asOf and flags its flags when
+// already worked out (nil: load, compute).
+func (s *Server) childMapDOT(ctx context.Context, child graph.ID, m mapRequest, n *graph.Network, flags []analysis.Flag) ([]byte, error) {
+	if n == nil {
+		var err error
+		if n, err = s.store.Network(ctx, child, m.asOf); err != nil {
+			return nil, err
+		}
+	}
+	if flags == nil {
+		flags = analysis.Flags(n, analysis.DefaultOptions())
+	}
+	in := viz.Input{Network: n, Flags: flags, Audience: m.audience,
+		Generated: graph.DateOf(s.today())}
+	if m.since.IsZero() {
+		return viz.ChildMapDOT(in)
+	}
+	before, err := s.store.Network(ctx, child, m.since)
+	if err != nil {
+		return nil, err
+	}
+	return viz.ReviewDOT(in, before, analysis.Review(before, n))
 }
 
 // siblingGroupMap serves the sibling-group map: members clustered by the
@@ -115,8 +124,7 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 // no-store (no browser or shared PC keeps a child's map); a client that
 // keeps one itself revalidates it with If-None-Match.
 func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
-	sum := sha256.Sum256(append([]byte(string(f)+"\x00"), dot...))
-	key := hex.EncodeToString(sum[:16])
+	key := mapKey(dot, f)
 	etag := `"` + key + `"`
 	h := c.Response().Header()
 	h.Set(echo.HeaderCacheControl, "no-store")
@@ -125,37 +133,53 @@ func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
 	if match := c.Request().Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
-	out, ok := s.maps.get(key)
-	s.obs.MapCache(ok)
-	if !ok {
-		// The renderer never hands a context to Graphviz's module (a
-		// cancelled render would break it for the process). The wait here
-		// is detached from the client, so that a map whose client left is
-		// still finished and cached for the next request, and bounded by
-		// the request's deadline (renderWait without one), so that a queue
-		// of renders or a stuck one cannot hold the handler: the caller gets
-		// 503 with Retry-After.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), renderWait)
-		if dl, ok := c.Request().Context().Deadline(); ok {
-			cancel()
-			ctx, cancel = context.WithDeadline(context.WithoutCancel(c.Request().Context()), dl)
-		}
-		defer cancel()
-		var err error
-		out, err = s.renderer.Render(ctx, dot, f)
-		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
-			s.log.Warn("map render waited past the deadline", "request_id", requestID(c))
-			return fmt.Errorf("api: waiting for the map: %w: %w", graph.ErrUnavailable, err)
-		}
-		if err != nil {
-			// Graphviz's messages may quote label text (names): log the stage
-			// only, never the detail.
-			s.log.Error("map render failed", "request_id", requestID(c), "stage", errorStage(err))
-			return &httpError{http.StatusInternalServerError, "internal", "the map could not be drawn; quote the request id"}
-		}
-		s.maps.put(key, out)
+	out, err := s.renderCached(c, key, dot, f)
+	if err != nil {
+		return err
 	}
 	return c.Blob(http.StatusOK, contentTypes[f], out)
+}
+
+// renderCached returns the map drawn from dot in f, from the cache when
+// it is there (key: mapKey of dot and f).
+func (s *Server) renderCached(c echo.Context, key string, dot []byte, f viz.Format) ([]byte, error) {
+	out, ok := s.maps.get(key)
+	s.obs.MapCache(ok)
+	if ok {
+		return out, nil
+	}
+	// The renderer never hands a context to Graphviz's module (a
+	// cancelled render would break it for the process). The wait here
+	// is detached from the client, so that a map whose client left is
+	// still finished and cached for the next request, and bounded by
+	// the request's deadline (renderWait without one), so that a queue
+	// of renders or a stuck one cannot hold the handler: the caller gets
+	// 503 with Retry-After.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), renderWait)
+	if dl, ok := c.Request().Context().Deadline(); ok {
+		cancel()
+		ctx, cancel = context.WithDeadline(context.WithoutCancel(c.Request().Context()), dl)
+	}
+	defer cancel()
+	out, err := s.renderer.Render(ctx, dot, f)
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
+		s.log.Warn("map render waited past the deadline", "request_id", requestID(c))
+		return nil, fmt.Errorf("api: waiting for the map: %w: %w", graph.ErrUnavailable, err)
+	}
+	if err != nil {
+		// Graphviz's messages may quote label text (names): log the stage
+		// only, never the detail.
+		s.log.Error("map render failed", "request_id", requestID(c), "stage", errorStage(err))
+		return nil, &httpError{http.StatusInternalServerError, "internal", "the map could not be drawn; quote the request id"}
+	}
+	s.maps.put(key, out)
+	return out, nil
+}
+
+// mapKey is the cache key and ETag of the map drawn from dot in f.
+func mapKey(dot []byte, f viz.Format) string {
+	sum := sha256.Sum256(append([]byte(string(f)+"\x00"), dot...))
+	return hex.EncodeToString(sum[:16])
 }
 
 // renderWait bounds how long a request waits for its map to be drawn.

@@ -34,25 +34,48 @@ func createHandler[T validator](s *Server, prefix, base string, idOf func(*T) *s
 		if err := decode(c, &v, MaxBodyBytes); err != nil {
 			return err
 		}
+		if err := saveNew(s, c, &v, prefix, idOf, refs, save); err != nil {
+			return err
+		}
 		id := idOf(&v)
-		if *id == "" {
-			*id = prefix + newID()
-		}
-		c.Set(recordKey, *id)
-		if err := v.Validate(); err != nil {
-			return err
-		}
-		if refs != nil {
-			if err := s.requireInScope(c, refs(&v)); err != nil {
-				return err
-			}
-		}
-		if err := save(c.Request().Context(), v); err != nil {
-			return err
-		}
 		c.Response().Header().Set(echo.HeaderLocation, base+"/"+*id)
 		return c.JSON(http.StatusCreated, v)
 	}
+}
+
+// saveNew gives v an id if it has none, validates it, checks that the
+// records it refers to are the caller's to link, and stores it: the one
+// path of a new record, for the API and the web app alike.
+func saveNew[T validator](s *Server, c echo.Context, v *T, prefix string, idOf func(*T) *string, refs func(*T) []ref,
+	save func(context.Context, T) error) error {
+	id := idOf(v)
+	if *id == "" {
+		*id = prefix + newID()
+	}
+	c.Set(recordKey, *id)
+	if err := (*v).Validate(); err != nil {
+		return err
+	}
+	if refs != nil {
+		if err := s.requireInScope(c, refs(v)); err != nil {
+			return err
+		}
+	}
+	return save(c.Request().Context(), *v)
+}
+
+// The records a new residence, relationship or contact links, for
+// requireInScope.
+func residenceRefs(r *graph.Residence) []ref {
+	return []ref{{"person", "person", r.Person}, {"household", "household", r.Household}}
+}
+
+func relationshipRefs(r *graph.Relationship) []ref {
+	return []ref{{"from", "person", r.From}, {"to", "person", r.To}}
+}
+
+func contactRefs(r *graph.Contact) []ref {
+	return []ref{{"from", "person", r.From}, {"to", "person", r.To}}
 }
 
 // getHandler answers a record by its path id.

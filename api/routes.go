@@ -44,21 +44,19 @@ func (s *Server) routes() {
 	v1.PUT("/households/:id", updateHandler(func(h *graph.Household) *string { return &h.ID }, st.UpdateHousehold, st.Household))
 
 	v1.POST("/residences", createHandler(s, "res-", "/api/v1/residences", func(r *graph.Residence) *string { return &r.ID },
-		func(r *graph.Residence) []ref {
-			return []ref{{"person", "person", r.Person}, {"household", "household", r.Household}}
-		}, st.CreateResidence))
+		residenceRefs, st.CreateResidence))
 	v1.GET("/residences/:id", getHandler(st.Residence))
 	v1.POST("/people/:id/moves", s.move)
 	v1.POST("/residences/:id/end", endHandler(st.EndResidence, st.Residence))
 
 	v1.POST("/relationships", createHandler(s, "rel-", "/api/v1/relationships", func(r *graph.Relationship) *string { return &r.ID },
-		func(r *graph.Relationship) []ref { return []ref{{"from", "person", r.From}, {"to", "person", r.To}} }, st.CreateRelationship))
+		relationshipRefs, st.CreateRelationship))
 	v1.GET("/relationships/:id", getHandler(st.Relationship))
 	v1.PUT("/relationships/:id", s.updateRelationship)
 	v1.POST("/relationships/:id/end", endHandler(st.EndRelationship, st.Relationship))
 
 	v1.POST("/contacts", createHandler(s, "c-", "/api/v1/contacts", func(r *graph.Contact) *string { return &r.ID },
-		func(r *graph.Contact) []ref { return []ref{{"from", "person", r.From}, {"to", "person", r.To}} }, st.CreateContact))
+		contactRefs, st.CreateContact))
 	v1.GET("/contacts/:id", getHandler(st.Contact))
 
 	v1.POST("/assignments", s.allocate)
@@ -72,5 +70,7 @@ func (s *Server) routes() {
 	v1.GET("/tokens", s.listTokens)
 	v1.POST("/tokens", s.createToken)
 	v1.POST("/tokens/:id/revoke", s.revokeToken)
+
+	s.webRoutes() // the web app at / (web_routes.go)
 
 }

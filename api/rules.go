@@ -18,6 +18,10 @@ type rule struct {
 	roles  []graph.Role
 	kind   string // scopeRecord: person, household, residence, relationship, contact, assignment
 	action string // audit action; "" means not audited (health, spec)
+	// web marks a route of the web app (web_*.go): signed in by session,
+	// answered with HTML pages, audited like the API read or write it
+	// stands for.
+	web bool
 }
 
 var (
@@ -71,4 +75,47 @@ var rules = map[string]rule{
 	"GET /api/v1/tokens":                     {scope: scopeRole, roles: admin, action: "list_tokens"},
 	"POST /api/v1/tokens":                    {scope: scopeRole, roles: admin, action: "create_token"},
 	"POST /api/v1/tokens/:id/revoke":         {scope: scopeRole, roles: admin, action: "revoke_token"},
+
+	// The web app (web_*.go). Each page or form of a child is audited
+	// with the action of the API call it stands for.
+	"GET /":              {scope: scopePublic, web: true},
+	"GET /assets/*":      {scope: scopePublic, web: true},
+	"GET /signin":        {scope: scopePublic, web: true},
+	"POST /signin/demo":  {scope: scopePublic, web: true},
+	"POST /signout":      {scope: scopePublic, web: true},
+	"GET /auth/login":    {scope: scopePublic, web: true},
+	"GET /auth/callback": {scope: scopePublic, web: true},
+
+	"GET /caseload":                              {scope: scopeRole, roles: readers, action: "list_children", web: true},
+	"GET /children/:id":                          {scope: scopeChild, roles: readers, action: "read_network", web: true},
+	"GET /children/:id/map.svg":                  {scope: scopeChild, roles: readers, action: "read_map", web: true},
+	"GET /children/:id/map.png":                  {scope: scopeChild, roles: readers, action: "read_map", web: true},
+	"GET /children/:id/sibling-group":            {scope: scopeChild, roles: readers, action: "read_sibling_group", web: true},
+	"GET /children/:id/review":                   {scope: scopeChild, roles: readers, action: "read_flags", web: true},
+	"GET /children/:id/plan":                     {scope: scopeChild, roles: readers, action: "read_network", web: true},
+	"GET /children/:id/people/new":               {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/people":                  {scope: scopeChild, roles: casework, action: "create_person", web: true},
+	"GET /children/:id/relationships/new":        {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/relationships":           {scope: scopeChild, roles: casework, action: "create_relationship", web: true},
+	"GET /children/:id/contacts/new":             {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/contacts":                {scope: scopeChild, roles: casework, action: "create_contact", web: true},
+	"GET /children/:id/households/new":           {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/households":              {scope: scopeChild, roles: casework, action: "create_household", web: true},
+	"GET /children/:id/moves/new":                {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/moves":                   {scope: scopeChild, roles: casework, action: "move", web: true},
+	"GET /children/:id/relationships/:rel/end":   {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/relationships/:rel/end":  {scope: scopeChild, roles: casework, action: "end_relationship", web: true},
+	"GET /children/:id/residences/:res/end":      {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"GET /children/:id/relationships/:rel/edit":  {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/relationships/:rel/edit": {scope: scopeChild, roles: casework, action: "update_relationship", web: true},
+	"GET /children/:id/people/:person/edit":      {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/people/:person/edit":     {scope: scopeChild, roles: casework, action: "update_person", web: true},
+	"POST /children/:id/residences/:res/end":     {scope: scopeChild, roles: casework, action: "end_residence", web: true},
+
+	"GET /reports":                        {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report", web: true},
+	"GET /reports/sibling-placements.csv": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report", web: true},
+	"GET /admin/audit":                    {scope: scopeRole, roles: admin, action: "read_audit", web: true},
+	"GET /admin/tokens":                   {scope: scopeRole, roles: admin, action: "list_tokens", web: true},
+	"POST /admin/tokens":                  {scope: scopeRole, roles: admin, action: "create_token", web: true},
+	"POST /admin/tokens/:id/revoke":       {scope: scopeRole, roles: admin, action: "revoke_token", web: true},
 }

@@ -70,6 +70,8 @@ type Config struct {
 	// this as "c" (statistical disclosure control); 0 means
 	// analysis.DefaultThreshold.
 	DisclosureThreshold int
+	// Web configures the practitioners' web app served at /.
+	Web WebConfig
 }
 
 // Server is kinmap's HTTP API.
@@ -95,6 +97,7 @@ type Server struct {
 	// access check can tell an unruled route (refused) from an unknown
 	// one (404).
 	registered map[string]bool
+	web        *web
 }
 
 // Renderer draws DOT as SVG or PNG; *viz.Renderer is the one kinmap
@@ -137,6 +140,8 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
 		auth: cfg.Auth, registered: map[string]bool{}, limited: newLogSampler()}
 	s.reports = newReportCache(16)
+	s.web = newWeb(cfg.Web)
+	s.auth = sessionAuth{sm: s.web.sm, inner: cfg.Auth}
 	switch {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)
@@ -174,6 +179,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 			AllowHeaders:  []string{echo.HeaderAuthorization, echo.HeaderContentType, "If-None-Match"},
 			ExposeHeaders: []string{"ETag", echo.HeaderXRequestID, "Retry-After"}}))
 	}
+	e.Use(s.webSession)
 	e.Use(s.rateLimit(rateKey), s.access)
 	s.routes()
 	for _, r := range e.Routes() {
@@ -269,7 +275,7 @@ func (s *Server) today() time.Time { return s.cfg.Today() }
 func (s *Server) Routes() []string {
 	var out []string
 	for _, r := range s.echo.Routes() {
-		if r.Path == "/*" || strings.HasSuffix(r.Path, "/*") {
+		if r.Path == "/*" || strings.HasSuffix(r.Path, "/*") || rules[r.Method+" "+r.Path].web {
 			continue
 		}
 		parts := strings.Split(r.Path, "/")

@@ -35,6 +35,9 @@ type Store interface {
 
 	Children(ctx context.Context, within []graph.ID, offset, limit int) ([]graph.ChildSummary, int, error)
 	Network(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)
+	// Networks is Network for several children in one query (a child
+	// with no record is left out).
+	Networks(ctx context.Context, children []graph.ID, asOf graph.Date) (map[graph.ID]*graph.Network, error)
 	SiblingNetwork(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)
 	Authority(ctx context.Context, asOf graph.Date) (*graph.Network, error)
 	// ReportAuthority is the authority as the sibling placement report

@@ -2,7 +2,8 @@
 # Smoke test of the quick start: runs `make run` as a user would, waits for
 # the URL it prints, then checks from outside with curl that the server is
 # ready, serves the demo families to a demo worker's token, draws a map and
-# keeps an unknown child hidden. Stops the server and the local Neo4j after.
+# keeps an unknown child hidden, and that the web app offers the demo
+# sign-in. Stops the server and the local Neo4j after.
 # Env: KINMAP_ADDR (:8080), NEO4J_PORT (7687), SMOKE_TIMEOUT (300 s).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -61,4 +62,8 @@ grep -q '"separated_sibling"' "$body" || fail "no separated_sibling flag for ard
 check "family map" 200 '/api/v1/children/ard-kieran/map.svg?audience=family' "${auth[@]}"
 grep -q '<svg' "$body" || fail "family map is not SVG"
 check "child outside the caseload" 404 /api/v1/children/bal-mason/network "${auth[@]}"
+# The web app: / sends a browser to sign in, where the demo users are listed.
+check "web app start page" 303 /
+check "web sign-in page" 200 /signin
+grep -q 'Sign in as worker-a' "$body" || fail "the demo sign-in page does not list worker-a"
 echo "smoke: $passed passed, 0 failed"

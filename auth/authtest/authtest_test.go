@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net"
 	"net/http"
 	"testing"
 	"time"
@@ -51,5 +52,28 @@ func TestTokens(t *testing.T) {
 	s.FailWith(graph.ErrUnavailable)
 	if _, err := s.TokenByHash(ctx, auth.HashToken(token)); !errors.Is(err, graph.ErrUnavailable) {
 		t.Errorf("FailWith: got %v, want ErrUnavailable", err)
+	}
+}
+
+func TestServeOutsideATest(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss := authtest.Serve(l)
+	if iss.URL != "http://"+l.Addr().String() {
+		t.Errorf("URL: got %s, want the listener's address", iss.URL)
+	}
+	v, err := auth.NewOIDCVerifier(context.Background(), iss.Config())
+	if err != nil {
+		t.Fatalf("verifier from discovery: %v", err)
+	}
+	p, err := v.Verify(context.Background(), iss.MintFor(graph.Principal{User: "manager-oidc", Role: graph.RoleManager}))
+	if err != nil || p.User != "manager-oidc" || p.Role != graph.RoleManager {
+		t.Errorf("Verify: got %+v, %v; want manager-oidc as manager", p, err)
+	}
+	iss.Close()
+	if _, err := http.Get(iss.URL + "/jwks"); err == nil {
+		t.Errorf("after Close the issuer still answers")
 	}
 }

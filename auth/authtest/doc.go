@@ -12,4 +12,7 @@
 //	apiToken := tokens.Add(t, graph.APIToken{ID: "tok-1", User: "admin-z", Role: graph.RoleAdmin, Created: time.Now()})
 //
 // Both go in an "Authorization: Bearer ..." header.
+//
+// Serve starts the same issuer outside a test, on a given listener: the
+// browser tests run it as internal/testissuer.
 package authtest

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -20,6 +21,8 @@ import (
 	"github.com/kinmap/kinmap/graph"
 )
 
+var randRead = rand.Read
+
 // DefaultAudience is the audience of the tokens an Issuer mints and of
 // the configuration it returns.
 const DefaultAudience = "kinmap-test"
@@ -31,13 +34,15 @@ type Issuer struct {
 	URL      string // the issuer identifier and base URL
 	Audience string // DefaultAudience
 
-	t       testing.TB
+	t       reporter
 	srv     *httptest.Server
 	fetches atomic.Int64
 
 	mu      sync.Mutex
 	keys    []issuerKey // published, oldest first
 	current int         // index of the signing key
+
+	flow codeFlow // authorize.go
 }
 
 type issuerKey struct {
@@ -45,19 +50,54 @@ type issuerKey struct {
 	key *rsa.PrivateKey
 }
 
+// reporter is what an Issuer needs of a test: testing.TB, or panics
+// outside a test (Serve).
+type reporter interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
 // NewIssuer starts an issuer with one RSA key; it stops when the test ends.
 func NewIssuer(t testing.TB) *Issuer {
 	t.Helper()
 	i := &Issuer{Audience: DefaultAudience, t: t}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /.well-known/openid-configuration", i.discovery)
-	mux.HandleFunc("GET /jwks", i.jwks)
-	i.srv = httptest.NewServer(mux)
+	i.srv = httptest.NewServer(i.handler())
 	t.Cleanup(i.srv.Close)
 	i.URL = i.srv.URL
 	i.Rotate()
 	return i
 }
+
+// Serve starts an issuer with one RSA key on l, outside a test (the
+// browser tests' issuer, internal/testissuer): what would fail a test
+// panics. Close stops it.
+func Serve(l net.Listener) *Issuer {
+	i := &Issuer{Audience: DefaultAudience, t: panics{}}
+	i.srv = httptest.NewUnstartedServer(i.handler())
+	_ = i.srv.Listener.Close()
+	i.srv.Listener = l
+	i.srv.Start()
+	i.URL = i.srv.URL
+	i.Rotate()
+	return i
+}
+
+// Close stops an issuer started by Serve.
+func (i *Issuer) Close() { i.srv.Close() }
+
+func (i *Issuer) handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /.well-known/openid-configuration", i.discovery)
+	mux.HandleFunc("GET /jwks", i.jwks)
+	mux.HandleFunc("GET /authorize", i.authorize)
+	mux.HandleFunc("POST /token", i.token)
+	return mux
+}
+
+type panics struct{}
+
+func (panics) Helper()                           {}
+func (panics) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
 
 // Config returns an auth configuration that trusts this issuer (through
 // discovery), with the default claims and role map ("kinmap.worker" ->

@@ -40,6 +40,10 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		if err := demoTokens(ctx, e, store); err != nil {
 			return err
 		}
+		cfg.Web.DemoUsers = demoPrincipals()
+	}
+	if err := webConfig(ctx, &cfg, store); err != nil {
+		return err
 	}
 	renderer := viz.NewRenderer()
 	defer renderer.Close()
@@ -55,6 +59,9 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	srv := api.New(cfg, store, log)
 	fmt.Fprintf(e.stdout, "kinmap serving on %s\n", displayURL(l.Addr()))
+	if *demo {
+		fmt.Fprintf(e.stdout, "open %s in a browser and choose a demo user\n", displayURL(l.Addr()))
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()
 	select {

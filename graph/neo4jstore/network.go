@@ -49,7 +49,20 @@ WITH c, sibs, parents, more
 UNWIND sibs + parents + more AS x
 WITH c, collect(DISTINCT x) AS people`
 
-	networkRest = `
+	// seedMany: seedConnections for each child of $ids at once, for
+	// Networks.
+	seedMany = `
+UNWIND $ids AS id
+MATCH (c:Person {id: id})
+OPTIONAL MATCH (c)-[rs:CONNECTED*1..2]-(x:Person)
+WHERE x <> c AND all(r IN rs WHERE r.since IS NULL OR r.since <= $asOf)
+WITH c, collect(DISTINCT x) + [c] AS people`
+
+	networkRest = networkParts + networkReturn
+
+	// networkParts gathers the relationships, residences, households,
+	// contacts and assignments of people around c.
+	networkParts = `
 CALL {
   WITH people
   UNWIND people AS a
@@ -75,8 +88,9 @@ CALL {
   WITH c
   OPTIONAL MATCH (w:Worker)-[h:HOLDS]->(c)
   RETURN collect(h{.*, worker: w.id, child: c.id}) AS assignments
-}
-RETURN [p IN people | p{.*}] AS people, rels, residences, households, contacts, assignments`
+}`
+	networkReturn = `
+RETURN c.id AS child, [p IN people | p{.*}] AS people, rels, residences, households, contacts, assignments`
 )
 
 // Network returns the child's connection network as of a date, in one
@@ -111,7 +125,40 @@ func (s *Store) snapshot(ctx context.Context, cypher string, child graph.ID, asO
 	if err != nil {
 		return nil, err
 	}
-	m := out.(map[string]any)
+	return networkFrom(out.(map[string]any), child, asOf), nil
+}
+
+// Networks returns the connection networks of several children as of a
+// date, each as Network returns it, in one query for all of them (the
+// caseload page). A child with no record is left out of the map.
+func (s *Store) Networks(ctx context.Context, children []graph.ID, asOf graph.Date) (map[graph.ID]*graph.Network, error) {
+	if children == nil {
+		children = []graph.ID{}
+	}
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, seedMany+networkRest, map[string]any{"ids": children, "asOf": neo4j.DateOf(asOf.Time())})
+		if err != nil {
+			return nil, err
+		}
+		ms := make([]map[string]any, len(recs))
+		for i, rec := range recs {
+			ms[i] = rec.AsMap()
+		}
+		return ms, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	nets := map[graph.ID]*graph.Network{}
+	for _, m := range out.([]map[string]any) {
+		id := row(m).str("child")
+		nets[id] = networkFrom(m, id, asOf)
+	}
+	return nets, nil
+}
+
+// networkFrom reads one snapshot record.
+func networkFrom(m map[string]any, child graph.ID, asOf graph.Date) *graph.Network {
 	n := &graph.Network{Child: child, AsOf: asOf}
 	for _, r := range asRows(m["people"]) {
 		n.People = append(n.People, personFrom(r))
@@ -132,7 +179,7 @@ func (s *Store) snapshot(ctx context.Context, cypher string, child graph.ID, asO
 		n.Assignments = append(n.Assignments, assignmentFrom(r))
 	}
 	n.Sort()
-	return n, nil
+	return n
 }
 
 // Children lists the looked-after children among within, in id order, a

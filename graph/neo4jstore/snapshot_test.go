@@ -51,3 +51,37 @@ func asJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TestNetworksMatchNetwork: the networks of many children loaded at once
+// are each the one Network loads alone; an unknown child is left out.
+func TestNetworksMatchNetwork(t *testing.T) {
+	doc := fixtures.Generate(fixtures.GenConfig{Seed: 7, Children: 40})
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, &doc)
+	var kids []graph.ID
+	for _, p := range doc.People {
+		if p.LookedAfter {
+			kids = append(kids, p.ID)
+		}
+	}
+	asOf := fixtures.DefaultAsOf
+	nets, err := s.Networks(ctx, append(kids, "ghost"), asOf)
+	if err != nil {
+		t.Fatalf("Networks: %v", err)
+	}
+	if len(nets) != len(kids) {
+		t.Errorf("Networks: got %d networks, want %d (one per known child)", len(nets), len(kids))
+	}
+	for _, id := range kids {
+		want, err := s.Network(ctx, id, asOf)
+		if err != nil {
+			t.Fatalf("Network(%s): %v", id, err)
+		}
+		if gj, wj := asJSON(nets[id]), asJSON(want); gj != wj {
+			t.Errorf("Networks[%s] differs from Network:\ngot  %s\nwant %s", id, gj, wj)
+		}
+	}
+	if none, err := s.Networks(ctx, nil, asOf); err != nil || len(none) != 0 {
+		t.Errorf("Networks(nil): got %d, %v; want none", len(none), err)
+	}
+}

@@ -1,0 +1,112 @@
+package api_test
+
+import (
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/kinmap/kinmap/api"
+	"github.com/kinmap/kinmap/fixtures"
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/neo4jtest"
+)
+
+// BenchmarkWebPages measures the web app's pages with 8 concurrent
+// clients over real HTTP and Neo4j, next to the cached map endpoint they
+// are compared with: the child page (its map from the render cache), and
+// the caseload of a worker with 30 children (a generated authority).
+func BenchmarkWebPages(b *testing.B) {
+	neo4jtest.Reset(b)
+	doc := fixtures.Generate(fixtures.GenConfig{Seed: 11, Children: 60})
+	var kids []graph.ID
+	for _, p := range doc.People {
+		if p.LookedAfter && p.LookedAfterUntil.IsZero() && len(kids) < 30 {
+			kids = append(kids, p.ID)
+		}
+	}
+	for _, id := range kids {
+		doc.Assignments = append(doc.Assignments, graph.Assignment{ID: "bench-a-" + id, Worker: "worker-bench", Child: id,
+			Since: graph.MustDate("2026-01-01")})
+	}
+	store := testStore(b)
+	if _, err := store.Import(b.Context(), &doc); err != nil {
+		b.Fatal(err)
+	}
+	cfg, iss := testConfig(b, store)
+	cfg.Web.Sessions = store.Sessions()
+	cfg.Web.DemoUsers = []graph.Principal{{User: "worker-bench", Role: graph.RoleWorker}}
+	srv := api.New(cfg, store, nil)
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	signin := func() {
+		res, err := c.Get(hs.URL + "/signin")
+		if err != nil {
+			b.Fatal(err)
+		}
+		body := readAllB(res)
+		m := csrfField.FindStringSubmatch(body)
+		req, _ := http.NewRequest(http.MethodPost, hs.URL+"/signin/demo", strings.NewReader(url.Values{"csrf": {m[1]}, "user": {"worker-bench"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if res, err := c.Do(req); err != nil || res.StatusCode != http.StatusSeeOther {
+			b.Fatalf("sign in: %v %v", err, res)
+		}
+	}
+	signin()
+	token := "Bearer " + iss.MintFor(graph.Principal{User: "worker-bench", Role: graph.RoleWorker})
+	child := kids[0]
+	run := func(name, path string, bearer bool) {
+		b.Run(name, func(b *testing.B) {
+			get := func() int {
+				req, _ := http.NewRequest(http.MethodGet, hs.URL+path, nil)
+				if bearer {
+					req.Header.Set("Authorization", token)
+				}
+				res, err := c.Do(req)
+				if err != nil {
+					b.Error(err)
+					return 0
+				}
+				res.Body.Close()
+				return res.StatusCode
+			}
+			if st := get(); st != http.StatusOK { // warm up the render cache
+				b.Fatalf("%s: status %d", path, st)
+			}
+			var n atomic.Int64
+			b.SetParallelism(max(1, 8/runtime.GOMAXPROCS(0))) // 8 clients
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					n.Add(1)
+					if st := get(); st != http.StatusOK {
+						b.Errorf("%s: status %d", path, st)
+					}
+				}
+			})
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)*8, "ms/page@8")
+		})
+	}
+	run("map-endpoint-cached", "/api/v1/children/"+child+"/map.svg", true)
+	run("child-page-cached-map", "/children/"+child, false)
+	run("caseload-30-children", "/caseload", false)
+}
+
+func readAllB(res *http.Response) string {
+	defer res.Body.Close()
+	var sb strings.Builder
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := res.Body.Read(buf)
+		sb.Write(buf[:n])
+		if err != nil {
+			return sb.String()
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package api
+
+import (
+	"strconv"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
+)
+
+// plainWords are the words of Scottish practice for kinmap's codes.
+var plainWords = map[string]string{
+	"sibling": "brother or sister", "parent": "parent", "grandparent": "grandparent", "other_kin": "other family",
+	"kinship_carer": "kinship carer", "foster_carer": "foster carer", "residential_carer": "residential care worker",
+	"friend": "friend", "professional": "professional", "other": "other",
+	"full": "full brother or sister", "half": "half brother or sister", "step": "stepbrother or stepsister",
+	"sibling_like": "like a brother or sister",
+	"closest":      "Closest to me", "close": "Close to me", "further": "Further out",
+	"direct": "in person", "indirect": "letters, cards or messages", "none": "no contact",
+	"weekly": "weekly", "fortnightly": "fortnightly", "monthly": "monthly", "quarterly": "every three months",
+	"twice_yearly": "twice a year", "yearly": "once a year", "as_agreed": "as agreed",
+	"no_contact": "no contact allowed", "supervised_only": "supervised contact only",
+	"order": "a court or hearing order", "assessment": "an assessment",
+	"not_safe_together": "not safe to live together", "no_placement_for_group": "no home could take them all",
+	"child_wish":   "the child's own wish",
+	"birth_family": "birth family home", "kinship": "kinship care", "foster": "foster care",
+	"residential": "residential care", "adoptive": "adoptive home", "supported_living": "supported living",
+	"secure": "secure care",
+	"visit":  "visit", "call": "phone call", "video": "video call", "letter": "letter", "message": "message",
+	"high": "Act now", "medium": "Check soon", "info": "For information",
+	"separated_sibling": "Brothers and sisters living apart", "unrecorded_sibling": "Brother or sister not recorded",
+	"lost_connection": "Contact has stopped", "lost_at_move": "Contact lost at a move",
+	"fragile_connection": "Only one link holds this connection",
+	"together":           "all living together", "partly_together": "some living together", "apart": "all living apart",
+	"not_applicable": "fewer than two looked-after brothers and sisters with a known home",
+	"gained":         "new connection", "lost": "connection ended", "contact_dropped": "contact dropped",
+	"moved_circle": "moved circle", "changed": "changed",
+	"professional_audience": "Professionals", "family_audience": "The family", "child_audience": "The child",
+	"worker": "social worker", "manager": "team manager", "reviewing_officer": "reviewing officer",
+	"evaluator": "evaluator", "admin": "administrator",
+}
+
+// words returns the plain words for a code (the code itself if none).
+func words(code any) string {
+	var s string
+	switch v := code.(type) {
+	case string:
+		s = v
+	case interface{ String() string }:
+		s = v.String()
+	default:
+		s = toString(v)
+	}
+	if w, ok := plainWords[s]; ok {
+		return w
+	}
+	return s
+}
+
+func toString(v any) string {
+	switch x := v.(type) {
+	case graph.RelKind:
+		return string(x)
+	case graph.SiblingType:
+		return string(x)
+	case graph.Circle:
+		return string(x)
+	case graph.HouseholdKind:
+		return string(x)
+	case graph.Role:
+		return string(x)
+	case analysis.Severity:
+		return string(x)
+	case analysis.FlagKind:
+		return string(x)
+	case analysis.GroupStatus:
+		return string(x)
+	case analysis.ChangeKind:
+		return string(x)
+	case int:
+		return strconv.Itoa(x)
+	}
+	return ""
+}
+
+// longDate writes "5 January 2024", or "not recorded".
+func longDate(d graph.Date) string {
+	if d.IsZero() {
+		return "not recorded"
+	}
+	return d.Time().Format("2 January 2006")
+}
+
+// ageText is a person's age in years on day, or their age band.
+func ageText(p graph.Person, day graph.Date) string {
+	if !p.DateOfBirth.IsZero() {
+		y := day.YearsSince(p.DateOfBirth)
+		if y == 1 {
+			return "1 year"
+		}
+		return strconv.Itoa(y) + " years"
+	}
+	switch p.AgeBand {
+	case graph.AgeUnder5:
+		return "under 5"
+	case graph.Age5to11:
+		return "5 to 11"
+	case graph.Age12to15:
+		return "12 to 15"
+	case graph.Age16to17:
+		return "16 or 17"
+	case graph.AgeAdult:
+		return "adult"
+	}
+	return "not recorded"
+}
+
+// nextStep suggests what to do about a flag, naming the other person.
+func nextStep(f analysis.Flag, child, other string) string {
+	switch f.Kind {
+	case analysis.SeparatedSibling:
+		return "Record why " + child + " and " + other + " live apart, and plan how they keep in touch."
+	case analysis.UnrecordedSibling:
+		return "Record " + child + "'s relationship with " + other + ", or note why there is none."
+	case analysis.LostConnection:
+		return "Arrange contact with " + other + ", or record why there is none."
+	case analysis.LostAtMove:
+		return "Arrange contact with " + other + ": none since the move."
+	case analysis.FragileConnection:
+		return "Find a second way for " + child + " to stay in touch with " + other + "."
+	}
+	return "Review this connection."
+}
