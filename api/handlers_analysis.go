@@ -134,21 +134,36 @@ func (s *Server) siblingPlacements(c echo.Context) error {
 	if format != "" && format != "csv" && format != "json" {
 		return graph.Invalid("format", "must be json or csv")
 	}
-	rep, cached, err := s.reports.report(c.Request().Context(), s.store, asOf)
+	pub, err := s.publishedReport(c, asOf)
 	if err != nil {
 		return err
+	}
+	if format == "csv" {
+		return reportCSV(c, pub)
+	}
+	return c.JSON(http.StatusOK, pub)
+}
+
+// publishedReport is the authority report as of asOf after disclosure
+// control: what the API, the CSV and the web app's report page give, from
+// the cache when nothing has been written since.
+func (s *Server) publishedReport(c echo.Context, asOf graph.Date) (analysis.PublishedReport, error) {
+	rep, cached, err := s.reports.report(c.Request().Context(), s.store, asOf)
+	if err != nil {
+		return analysis.PublishedReport{}, err
 	}
 	if cached {
 		c.Response().Header().Set("X-Kinmap-Cache", "hit")
 	}
-	pub := analysis.Publish(rep, s.cfg.DisclosureThreshold)
-	if format == "csv" {
-		var buf bytes.Buffer
-		if err := pub.WriteCSV(&buf); err != nil {
-			return err
-		}
-		c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="sibling-placements-`+asOf.String()+`.csv"`)
-		return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	return analysis.Publish(rep, s.cfg.DisclosureThreshold), nil
+}
+
+// reportCSV answers with the published report as a CSV download.
+func reportCSV(c echo.Context, pub analysis.PublishedReport) error {
+	var buf bytes.Buffer
+	if err := pub.WriteCSV(&buf); err != nil {
+		return err
 	}
-	return c.JSON(http.StatusOK, pub)
+	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="sibling-placements-`+pub.AsOf.String()+`.csv"`)
+	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 }

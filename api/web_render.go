@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/labstack/echo/v4"
 )
 
@@ -31,9 +33,18 @@ var templateFuncs = template.FuncMap{
 	"words":   words,
 	"date":    longDate,
 	"lower":   strings.ToLower,
-	"mul100":  func(f float64) float64 { return f * 100 },
+	"percent": percent,
 	"svgHTML": func(b []byte) template.HTML { return template.HTML(b) }, // sanitised by viz (sanitiseSVG)
 	"fieldID": func(s string) string { return "f-" + strings.NewReplacer(".", "-", "_", "-").Replace(s) },
+}
+
+// percent writes a published rate as a whole percentage, or the
+// suppression marker.
+func percent(r analysis.RateCell) string {
+	if r.Suppressed {
+		return analysis.SuppressedMarker
+	}
+	return strconv.FormatFloat(r.Value*100, 'f', 0, 64) + "%"
 }
 
 // parsePages parses every page template with the layout.

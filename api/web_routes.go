@@ -38,7 +38,7 @@ func (s *Server) webRoutes() {
 	e.POST("/children/:id/residences/:res/end", s.endResidenceWeb)
 
 	e.GET("/reports", s.reportPage)
-	e.GET("/reports/sibling-placements.csv", s.reportCSV)
+	e.GET("/reports/sibling-placements.csv", s.reportCSVPage)
 	e.GET("/admin/audit", s.auditPage)
 	e.GET("/admin/tokens", s.tokensPage)
 	e.POST("/admin/tokens", s.createTokenWeb)

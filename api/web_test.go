@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"github.com/kinmap/kinmap/api"
 	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/graph/neo4jstore"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
@@ -388,5 +390,34 @@ func TestWebTokenFormHasNoDefaultRole(t *testing.T) {
 	}
 	if list := b.get("/admin/tokens"); strings.Contains(list.body, "robot-x") {
 		t.Errorf("a token without a role was created")
+	}
+}
+
+// TestWebReportIsDisclosureControlled: the evaluator's report page and
+// its CSV are the published report (small counts shown as c, with the
+// secondary suppression), the same as the API's, never the raw counts.
+func TestWebReportIsDisclosureControlled(t *testing.T) {
+	b, _ := webApp(t, true)
+	b.signIn("evaluator-a")
+	day := graph.DateOf(today)
+	n, err := testStore(t).Authority(context.Background(), day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := analysis.Publish(analysis.SiblingPlacementReport(n), 0).WriteCSV(&want); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(want.String(), ","+analysis.SuppressedMarker) {
+		t.Fatalf("the demo authority's published report suppresses nothing; the test needs a suppressed cell:\n%s", want.String())
+	}
+	csv := b.get("/reports/sibling-placements.csv?as_of=" + day.String())
+	if csv.status != http.StatusOK || csv.body != want.String() {
+		t.Errorf("web CSV: got %d\n%s\nwant the published report\n%s", csv.status, csv.body, want.String())
+	}
+	p := b.get("/reports?as_of=" + day.String())
+	if p.status != http.StatusOK || !strings.Contains(p.body, "<td>"+analysis.SuppressedMarker+"</td>") ||
+		!strings.Contains(p.body, "Statistical disclosure control") {
+		t.Errorf("report page: got %d, want suppressed cells and the disclosure note\n%.2000s", p.status, p.body)
 	}
 }

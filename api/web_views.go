@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"net/http"
 	"slices"
 	"strconv"
@@ -185,40 +184,35 @@ func (s *Server) planPage(c echo.Context) error {
 	}{id, child.FirstName(), rows, inlineSVG(svg), day})
 }
 
-// reportPage is the authority's sibling placement report: counts and
-// rates only, nothing naming a child (read_report).
+// reportPage is the authority's sibling placement report after
+// disclosure control, the same as the API's: counts and rates only,
+// nothing naming a child (read_report).
 func (s *Server) reportPage(c echo.Context) error {
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
 	}
-	n, err := s.store.Authority(c.Request().Context(), asOf)
+	pub, err := s.publishedReport(c, asOf)
 	if err != nil {
 		return err
 	}
-	rep := analysis.SiblingPlacementReport(n)
 	return s.render(c, http.StatusOK, "report", "Sibling placement report", struct {
-		R    analysis.Report
+		R    analysis.PublishedReport
 		AsOf string
-	}{rep, asOf.String()})
+	}{pub, asOf.String()})
 }
 
-// reportCSV downloads the same report as CSV.
-func (s *Server) reportCSV(c echo.Context) error {
+// reportCSVPage downloads the same report as CSV.
+func (s *Server) reportCSVPage(c echo.Context) error {
 	asOf, err := s.asOf(c)
 	if err != nil {
 		return err
 	}
-	n, err := s.store.Authority(c.Request().Context(), asOf)
+	pub, err := s.publishedReport(c, asOf)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := analysis.SiblingPlacementReport(n).WriteCSV(&buf); err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="sibling-placements-`+asOf.String()+`.csv"`)
-	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	return reportCSV(c, pub)
 }
 
 // auditPage is the audit trail with filters (read_audit).
