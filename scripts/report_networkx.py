@@ -8,6 +8,7 @@ scripts/bench-authority.sh to time and to compare figures with.
 usage: report_networkx.py EXPORT.json YYYY-MM-DD  (prints the report JSON)
 """
 import json
+import math
 import sys
 from collections import defaultdict
 from datetime import date
@@ -31,7 +32,13 @@ def years(day, dob):
 
 
 def ratio(a, b):
-    return round(a / b, 4) if b > 0 else 0
+    # as kinmap's math.Round(a/b*1e4)/1e4: halves away from zero (Python's
+    # round() takes 0.33125 to 0.3312, kinmap and Cypher to 0.3313)
+    if b <= 0:
+        return 0
+    x = a / b * 1e4
+    r = math.floor(x)
+    return (r + 1 if x - r >= 0.5 else r) / 1e4
 
 
 def separation_on(rel, day):
