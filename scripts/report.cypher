@@ -64,30 +64,52 @@ CALL () {
   RETURN lac, withSib, notRecorded, separated, separations, separationsNoReason, rows
 }
 CALL () {
-  // Sibling groups: components over current sibling relationships.
-  MATCH (x:Person)-[r:CONNECTED]-(:Person)
-  WHERE r.kind = 'sibling' AND x.pet IS NULL
-  WITH DISTINCT x
-  CALL (x) {
-    MATCH (x)-[rs:CONNECTED*1..]-(y:Person)
-    WHERE all(r IN rs WHERE r.kind = 'sibling' AND startNode(r) <> endNode(r)
-      AND startNode(r).pet IS NULL AND endNode(r).pet IS NULL
-      AND (r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf))
-    WITH DISTINCT y
-    RETURN min(y.id) AS m
-  }
-  WITH x, m WHERE m IS NOT NULL
-  OPTIONAL CALL (x) {
-    MATCH (x)-[l:LIVES_IN]->(h:Household)
-    WHERE x.looked_after = true
-      AND (x.looked_after_since IS NULL OR x.looked_after_since <= $asOf)
-      AND (x.looked_after_until IS NULL OR x.looked_after_until >= $asOf)
-      AND CASE WHEN x.date_of_birth IS NOT NULL THEN duration.inMonths(x.date_of_birth, $asOf).years < 18
-               ELSE coalesce(x.age_band, '') <> 'adult' END
+  // Sibling groups: components over current sibling relationships and
+  // shared recorded parents (parent relationships that had started by the
+  // date, ended or not), with no pet at either end of any relationship.
+  // A variable-length pattern cannot say "up to a parent, then down to
+  // another of their children, never on to the parent's own siblings or
+  // parents", so each group is walked breadth first from each of its
+  // looked-after children with a home (only groups with two of them are
+  // counted), one step being a sibling relationship or a shared parent.
+  MATCH (x:Person)
+  WHERE x.looked_after = true AND x.pet IS NULL
+    AND (x.looked_after_since IS NULL OR x.looked_after_since <= $asOf)
+    AND (x.looked_after_until IS NULL OR x.looked_after_until >= $asOf)
+    AND CASE WHEN x.date_of_birth IS NOT NULL THEN duration.inMonths(x.date_of_birth, $asOf).years < 18
+             ELSE coalesce(x.age_band, '') <> 'adult' END
+    AND EXISTS {
+      MATCH (x)-[l:LIVES_IN]->(:Household)
+      WHERE (l.from IS NULL OR l.from <= $asOf) AND (l.until IS NULL OR l.until >= $asOf) }
+  WITH x, reduce(st = {seen: [x], frontier: [x]}, step IN range(1, 1000) |
+    CASE WHEN size(st.frontier) = 0 THEN st ELSE
+      reduce(_ = null, next IN [reduce(acc = [], v IN st.frontier | reduce(a = acc, w IN
+          [(v)-[r:CONNECTED]-(o:Person)
+            WHERE r.kind = 'sibling' AND o <> v AND o.pet IS NULL
+              AND (r.since IS NULL OR r.since <= $asOf) AND (r.until IS NULL OR r.until >= $asOf) | o] +
+          [(v)<-[r1:CONNECTED]-(par:Person)-[r2:CONNECTED]->(o:Person)
+            WHERE r1.kind = 'parent' AND r2.kind = 'parent' AND o <> v AND par <> v AND par <> o
+              AND par.pet IS NULL AND o.pet IS NULL
+              AND (r1.since IS NULL OR r1.since <= $asOf) AND (r2.since IS NULL OR r2.since <= $asOf) | o]
+        | CASE WHEN w IN st.seen OR w IN a THEN a ELSE a + w END))] |
+        {seen: st.seen + next, frontier: next})
+    END) AS st
+  // 1000 steps walk any group of up to 1,001 people; a larger one fails
+  // the query (division by zero) rather than be counted half walked.
+  WITH x, st.seen AS seen, CASE WHEN size(st.frontier) > 0 THEN 1 / 0 ELSE 0 END AS unfinished
+  WHERE unfinished = 0
+  WITH reduce(m = x.id, y IN seen | CASE WHEN y.id < m THEN y.id ELSE m END) AS comp, head(collect(seen)) AS seen
+  UNWIND seen AS y
+  OPTIONAL CALL (y) {
+    MATCH (y)-[l:LIVES_IN]->(h:Household)
+    WHERE y.looked_after = true
+      AND (y.looked_after_since IS NULL OR y.looked_after_since <= $asOf)
+      AND (y.looked_after_until IS NULL OR y.looked_after_until >= $asOf)
+      AND CASE WHEN y.date_of_birth IS NOT NULL THEN duration.inMonths(y.date_of_birth, $asOf).years < 18
+               ELSE coalesce(y.age_band, '') <> 'adult' END
       AND (l.from IS NULL OR l.from <= $asOf) AND (l.until IS NULL OR l.until >= $asOf)
     RETURN h.id AS home ORDER BY l.from DESC LIMIT 1
   }
-  WITH CASE WHEN x.id < m THEN x.id ELSE m END AS comp, home
   WITH comp, collect(home) AS homes, collect(DISTINCT home) AS dh
   WHERE size(homes) >= 2
   WITH CASE size(dh) WHEN 1 THEN 'together' WHEN size(homes) THEN 'apart' ELSE 'partly_together' END AS status

@@ -8,6 +8,7 @@ scripts/bench-authority.sh to time and to compare figures with.
 usage: report_networkx.py EXPORT.json YYYY-MM-DD  (prints the report JSON)
 """
 import json
+import math
 import sys
 from collections import defaultdict
 from datetime import date
@@ -31,7 +32,13 @@ def years(day, dob):
 
 
 def ratio(a, b):
-    return round(a / b, 4) if b > 0 else 0
+    # as kinmap's math.Round(a/b*1e4)/1e4: halves away from zero (Python's
+    # round() takes 0.33125 to 0.3312, kinmap and Cypher to 0.3313)
+    if b <= 0:
+        return 0
+    x = a / b * 1e4
+    r = math.floor(x)
+    return (r + 1 if x - r >= 0.5 else r) / 1e4
 
 
 def separation_on(rel, day):
@@ -78,6 +85,18 @@ def report(doc, day):
                 children_of[a].add(b)
                 parents_of[b].add(a)
 
+    # The sibling groups' graph: the current sibling relationships plus a
+    # tie between every two children of a recorded parent (parent
+    # relationships that had started by the date, ended or not), with no
+    # pet at either end of any relationship (parent or child) and no one
+    # in the record missing.
+    groups = sib.copy()
+    for par, kids in children_of.items():
+        if par in pet or par not in people:
+            continue
+        kids = sorted(k for k in kids if k not in pet and k in people)
+        groups.add_edges_from((a, b) for i, a in enumerate(kids) for b in kids[i + 1:])
+
     def siblings(i):
         out = set(sib.neighbors(i)) if i in sib else set()
         for par in parents_of[i]:
@@ -116,7 +135,7 @@ def report(doc, day):
     rep["by_looked_after_siblings"] = [{"category": k, "children": v[0], "separated": v[1], "rate": ratio(v[1], v[0])} for k, v in by_sib.items()]
     rep["by_placement_type"] = [{"category": k, "children": v[0], "separated": v[1], "rate": ratio(v[1], v[0])} for k, v in by_place.items()]
     g = {"groups": 0, "together": 0, "partly_together": 0, "apart": 0}
-    for comp in nx.connected_components(sib):
+    for comp in nx.connected_components(groups):
         if len(comp) < 2:
             continue
         homes = [home[m] for m in comp if m in las and m in home]
