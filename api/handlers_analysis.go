@@ -117,7 +117,8 @@ func (s *Server) siblingGroup(c echo.Context) error {
 }
 
 // siblingPlacements is the authority report, as JSON or CSV (format=csv
-// or Accept: text/csv). It loads the authority in one streamed read.
+// or Accept: text/csv). It loads the report's projection of the authority
+// in one streamed read.
 func (s *Server) siblingPlacements(c echo.Context) error {
 	asOf, err := s.asOf(c)
 	if err != nil {
@@ -130,11 +131,13 @@ func (s *Server) siblingPlacements(c echo.Context) error {
 	if format != "" && format != "csv" && format != "json" {
 		return graph.Invalid("format", "must be json or csv")
 	}
-	n, err := s.store.Authority(c.Request().Context(), asOf)
+	rep, cached, err := s.reports.report(c.Request().Context(), s.store, asOf)
 	if err != nil {
 		return err
 	}
-	rep := analysis.SiblingPlacementReport(n)
+	if cached {
+		c.Response().Header().Set("X-Kinmap-Cache", "hit")
+	}
 	if format == "csv" {
 		var buf bytes.Buffer
 		if err := rep.WriteCSV(&buf); err != nil {

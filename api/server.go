@@ -68,6 +68,7 @@ type Server struct {
 	http     *http.Server
 	renderer Renderer
 	maps     *mapCache
+	reports  *reportCache // authority reports by store version (reportcache.go)
 	limiter  *limiter
 	// authFailures counts failed authentications per client address.
 	authFailures *limiter
@@ -109,6 +110,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	}
 	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
 		auth: cfg.Auth, registered: map[string]bool{}}
+	s.reports = newReportCache(16)
 	switch {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)

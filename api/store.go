@@ -37,6 +37,11 @@ type Store interface {
 	Network(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)
 	SiblingNetwork(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)
 	Authority(ctx context.Context, asOf graph.Date) (*graph.Network, error)
+	// ReportAuthority is the authority as the sibling placement report
+	// reads it: a compact projection, not every record.
+	ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Network, error)
+	// Version names the stored records' state: every change bumps it.
+	Version(ctx context.Context) (string, error)
 	Import(ctx context.Context, d *graph.Document) (graph.ImportSummary, error)
 	Export(ctx context.Context) (*graph.Document, error)
 

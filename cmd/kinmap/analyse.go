@@ -145,7 +145,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := store.Authority(ctx, asOf)
+	n, err := store.ReportAuthority(ctx, asOf)
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,8 @@ Usage:
   kinmap import FILE                 validate and import a kinmap/v1 document
   kinmap export [-o FILE]            export everything as a kinmap/v1 document
   kinmap demo                        import the synthetic demo families
+  kinmap generate --children N [--seed S] [--as-of DATE] [-o FILE]
+                                     write a synthetic authority (import document)
   kinmap analyse --child ID [--as-of DATE] [--since DATE] [--json]
                 [--lost-after-days 90] [--move-window-days 60]
                                      flags, sibling group and key people of a child
@@ -53,6 +55,8 @@ var commands = map[string]command{
 	"render":  cmdRender,
 	"token":   cmdToken,
 	"audit":   cmdAudit,
+
+	"generate": cmdGenerate,
 }
 
 func main() {

@@ -34,6 +34,8 @@ var schema = []string{
 	"CREATE INDEX audit_event_user IF NOT EXISTS FOR (e:AuditEvent) ON (e.user)",
 	"CREATE CONSTRAINT api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE",
 	"CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE",
+	// The store version (version.go): one node, never two.
+	"CREATE CONSTRAINT store_version_id IF NOT EXISTS FOR (v:StoreVersion) REQUIRE v.id IS UNIQUE",
 }
 
 // ApplySchema creates the constraints and indexes kinmap relies on, if

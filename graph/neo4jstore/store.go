@@ -100,12 +100,13 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 
 // write runs work in one write transaction (retried by the driver on
 // transient errors) and maps driver errors. The audit event of the change
-// ctx carries (graph.ChangeAudit) is appended in the same transaction.
+// ctx carries (graph.ChangeAudit) is appended in the same transaction,
+// and the transaction also bumps the store version (version.go).
 func (s *Store) write(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	audit := graph.ChangeAuditFrom(ctx)
-	out, err := sess.ExecuteWrite(ctx, withChangeAudit(ctx, audit, work))
+	out, err := sess.ExecuteWrite(ctx, versioned(ctx, withChangeAudit(ctx, audit, work)))
 	s.observeErr(err)
 	if err == nil && audit != nil {
 		audit.MarkCommitted()

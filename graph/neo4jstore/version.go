@@ -1,0 +1,78 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// The store version is one (:StoreVersion {id: 'store'}) node whose
+// counter n every write transaction increments in the same transaction
+// (see write), so a version read from Neo4j names exactly one state of
+// the records, whichever kinmap process wrote them. epoch is drawn when
+// the node is made, so a wiped and refilled database never repeats an
+// earlier version. Results computed from the records (the authority
+// report) can be cached under it.
+const (
+	bumpVersion = `MERGE (v:StoreVersion {id: 'store'}) ON CREATE SET v.epoch = randomUUID(), v.n = 0
+SET v.n = v.n + 1`
+	readVersion = `OPTIONAL MATCH (v:StoreVersion {id: 'store'}) RETURN v.epoch AS epoch, v.n AS n`
+)
+
+// versioned wraps a write transaction's work so that the transaction also
+// bumps the store version, unless all it ran was audit appends: reads are
+// audited, and a read must not make the records look changed.
+func versioned(ctx context.Context, work neo4j.ManagedTransactionWork) neo4j.ManagedTransactionWork {
+	return func(tx neo4j.ManagedTransaction) (any, error) {
+		rt := &recordingTx{ManagedTransaction: tx}
+		out, err := work(rt)
+		if err != nil || !rt.changes {
+			return out, err
+		}
+		res, err := tx.Run(ctx, bumpVersion, nil)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := res.Consume(ctx); err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+}
+
+// Version returns the store version: "" when nothing has been written
+// through kinmap (nothing to cache against), else "epoch:n".
+func (s *Store) Version(ctx context.Context) (string, error) {
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, readVersion, nil)
+		if err != nil {
+			return nil, err
+		}
+		epoch, _ := recs[0].Get("epoch")
+		n, _ := recs[0].Get("n")
+		e, _ := epoch.(string)
+		c, _ := n.(int64)
+		if e == "" {
+			return "", nil
+		}
+		return fmt.Sprintf("%s:%d", e, c), nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return out.(string), nil
+}
+
+// recordingTx notes whether a transaction ran anything but audit appends.
+type recordingTx struct {
+	neo4j.ManagedTransaction
+	changes bool
+}
+
+func (t *recordingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
+	if cypher != auditAppend && cypher != auditAppendMany {
+		t.changes = true
+	}
+	return t.ManagedTransaction.Run(ctx, cypher, params)
+}

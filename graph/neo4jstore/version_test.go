@@ -1,0 +1,58 @@
+package neo4jstore_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/neo4jtest"
+)
+
+// Every change bumps the store version; reads, their audit events and
+// refused changes do not; a wiped database never repeats a version.
+func TestStoreVersion(t *testing.T) {
+	s, ctx := fresh(t)
+	version := func() string {
+		t.Helper()
+		v, err := s.Version(ctx)
+		if err != nil {
+			t.Fatalf("Version: %v", err)
+		}
+		return v
+	}
+	if v := version(); v != "" {
+		t.Errorf("empty store: got version %q, want none", v)
+	}
+	mustImport(t, s, ctx, family())
+	v1 := version()
+	if v1 == "" {
+		t.Fatalf("after an import: no version")
+	}
+	if _, err := s.Network(ctx, "t-ava", d("2026-01-01")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AppendAudit(ctx, graph.AuditEvent{ID: graph.NewAuditID(), At: time.Now(), User: "u", Role: graph.RoleWorker, Action: "read_network", Child: "t-ava", Outcome: "allowed"}); err != nil {
+		t.Fatalf("AppendAudit: %v", err)
+	}
+	if v := version(); v != v1 {
+		t.Errorf("after a read and its audit event: got %q, want %q", v, v1)
+	}
+	if err := s.CreatePerson(ctx, graph.Person{ID: "t-ava", FullName: "Again"}); err == nil {
+		t.Errorf("duplicate person created")
+	}
+	if v := version(); v != v1 {
+		t.Errorf("after a refused change: got %q, want %q", v, v1)
+	}
+	if err := s.CreatePerson(ctx, graph.Person{ID: "t-new", FullName: "New Person"}); err != nil {
+		t.Fatal(err)
+	}
+	v2 := version()
+	if v2 == v1 {
+		t.Errorf("after a change: version still %q", v2)
+	}
+	neo4jtest.Reset(t)
+	mustImport(t, s, ctx, family())
+	if v := version(); v == v1 || v == v2 || v == "" {
+		t.Errorf("after a wipe and an import: got %q, want a version never seen (%q, %q)", v, v1, v2)
+	}
+}
