@@ -70,6 +70,8 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		// not on record does not leave.
 		held := &heldResponse{ResponseWriter: c.Response().Writer}
 		c.Response().Writer = held
+		// The store version, read once for the request's cached look-ups.
+		c.SetRequest(c.Request().WithContext(withVersion(c.Request().Context(), s.store.Version)))
 		err := s.authorise(c, r)
 		var change *graph.ChangeAudit
 		if err == nil {
