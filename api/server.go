@@ -80,6 +80,9 @@ type Server struct {
 	// access check can tell an unruled route (refused) from an unknown
 	// one (404).
 	registered map[string]bool
+	// vcache holds callers' scopes, flags and drawn maps by store
+	// version (versioncache.go).
+	vcache versionedCaches
 }
 
 // Renderer draws DOT as SVG or PNG; *viz.Renderer is the one kinmap
@@ -111,6 +114,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
 		auth: cfg.Auth, registered: map[string]bool{}}
 	s.reports = newReportCache(16)
+	s.vcache = newVersionedCaches(cfg.MapCacheSize)
 	switch {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)

@@ -5,7 +5,27 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/kinmap/kinmap/graph"
 )
+
+// versionedCaches are the Server's caches by store version.
+type versionedCaches struct {
+	scopes *versionCache[[]graph.ID] // callers' scopes (access.go scopeOf)
+}
+
+func newVersionedCaches(maps int) versionedCaches {
+	return versionedCaches{scopes: newVersionCache[[]graph.ID](1024)}
+}
+
+// Results that depend only on stored records (a token's description, a
+// caller's scope, a child's flags, a drawn map) are cached under the
+// store version (neo4jstore version.go), which every write transaction
+// of any kinmap process on the same database bumps. A request reads the
+// version once, before the first cached lookup, and uses it for all of
+// them: an entry made at another version is never used, so a write
+// anywhere makes the next request read afresh. An entry may hold records
+// newer than its version (read after the version), never older.
 
 // versionReader reads the store version; "" means there is none yet
 // (nothing may be cached).

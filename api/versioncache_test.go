@@ -42,6 +42,29 @@ func twoProcesses(t *testing.T) (a, b *client, worker *client) {
 	return a, b, &w
 }
 
+// TestScopeCacheDropsARemovedChild: once another process ends the
+// worker's allocation of a child, the worker's next request for the
+// child is refused, cached flags and maps or not.
+func TestScopeCacheDropsARemovedChild(t *testing.T) {
+	_, b, w := twoProcesses(t)
+	for i := 0; i < 2; i++ {
+		if res := w.do("GET", "/api/v1/children/ard-kieran/flags", nil, ""); res.Status != http.StatusOK {
+			t.Fatalf("before: %d %s", res.Status, res.Body)
+		}
+	}
+	if res := b.do("POST", "/api/v1/assignments/ard-a-kieran/end", `{"until":"2026-10-31"}`, ""); res.Status != http.StatusOK {
+		t.Fatalf("end allocation: %d %s", res.Status, res.Body)
+	}
+	for _, path := range []string{"/api/v1/children/ard-kieran/flags", "/api/v1/children/ard-kieran/map.dot"} {
+		if res := w.do("GET", path, nil, ""); res.Status != http.StatusNotFound {
+			t.Errorf("%s after the allocation ended: got %d, want 404", path, res.Status)
+		}
+	}
+	if res := w.do("GET", "/api/v1/children/ard-amy/flags", nil, ""); res.Status != http.StatusOK {
+		t.Errorf("a child still allocated: got %d, want 200", res.Status)
+	}
+}
+
 // TestRevocationByAnotherProcess: a token a has just accepted (and
 // cached) is refused on the next request once b revokes it.
 func TestRevocationByAnotherProcess(t *testing.T) {
