@@ -12,10 +12,11 @@ import (
 // versionedCaches are the Server's caches by store version.
 type versionedCaches struct {
 	scopes *versionCache[[]graph.ID] // callers' scopes (access.go scopeOf)
+	flagsC *versionCache[childFlags] // a child's flags (handlers_analysis.go)
 }
 
 func newVersionedCaches(maps int) versionedCaches {
-	return versionedCaches{scopes: newVersionCache[[]graph.ID](1024)}
+	return versionedCaches{scopes: newVersionCache[[]graph.ID](1024), flagsC: newVersionCache[childFlags](1024)}
 }
 
 // Results that depend only on stored records (a token's description, a

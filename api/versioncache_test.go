@@ -42,6 +42,52 @@ func twoProcesses(t *testing.T) (a, b *client, worker *client) {
 	return a, b, &w
 }
 
+// cachedTwice asks for path twice and checks the second answer came from
+// a cache and equals the first.
+func cachedTwice(t *testing.T, c *client, path string) []byte {
+	t.Helper()
+	first := c.do("GET", path, nil, "")
+	if first.Status != http.StatusOK {
+		t.Fatalf("%s: %d %s", path, first.Status, first.Body)
+	}
+	second := c.do("GET", path, nil, "")
+	if second.Status != http.StatusOK || second.Header.Get("X-Kinmap-Cache") != "hit" || !bytes.Equal(first.Body, second.Body) {
+		t.Fatalf("%s again: %d, cache %q, same body %v; want 200 from the cache, same body", path, second.Status,
+			second.Header.Get("X-Kinmap-Cache"), bytes.Equal(first.Body, second.Body))
+	}
+	return second.Body
+}
+
+// TestCachesSeeWritesOfAnotherProcess: flags served from a's
+// caches are read afresh once b has written.
+func TestCachesSeeWritesOfAnotherProcess(t *testing.T) {
+	_, b, w := twoProcesses(t)
+	paths := []string{
+		"/api/v1/children/ard-kieran/flags",
+	}
+	before := map[string][]byte{}
+	for _, p := range paths {
+		before[p] = cachedTwice(t, w, p)
+	}
+	// b ends Kieran's link to his sister Shannon: every one of these
+	// shows it.
+	if res := b.do("POST", "/api/v1/relationships/ard-rel-shannon-kieran/end", `{"until":"2026-10-31"}`, ""); res.Status != http.StatusOK {
+		t.Fatalf("end relationship: %d %s", res.Status, res.Body)
+	}
+	for _, path := range paths {
+		res := w.do("GET", path, nil, "")
+		if res.Status != http.StatusOK {
+			t.Fatalf("%s after the write: %d %s", path, res.Status, res.Body)
+		}
+		if res.Header.Get("X-Kinmap-Cache") == "hit" {
+			t.Errorf("%s after another process's write: served from the cache", path)
+		}
+		if bytes.Equal(res.Body, before[path]) {
+			t.Errorf("%s after another process's write: unchanged", path)
+		}
+	}
+}
+
 // TestScopeCacheDropsARemovedChild: once another process ends the
 // worker's allocation of a child, the worker's next request for the
 // child is refused, cached flags and maps or not.
