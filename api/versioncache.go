@@ -13,10 +13,12 @@ import (
 type versionedCaches struct {
 	scopes *versionCache[[]graph.ID] // callers' scopes (access.go scopeOf)
 	flagsC *versionCache[childFlags] // a child's flags (handlers_analysis.go)
+	drawn  *versionCache[drawnMap]   // maps as served (handlers_maps.go)
 }
 
 func newVersionedCaches(maps int) versionedCaches {
-	return versionedCaches{scopes: newVersionCache[[]graph.ID](1024), flagsC: newVersionCache[childFlags](1024)}
+	return versionedCaches{scopes: newVersionCache[[]graph.ID](1024), flagsC: newVersionCache[childFlags](1024),
+		drawn: newVersionCache[drawnMap](maps)}
 }
 
 // Results that depend only on stored records (a token's description, a

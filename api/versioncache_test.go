@@ -5,6 +5,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -58,12 +59,15 @@ func cachedTwice(t *testing.T, c *client, path string) []byte {
 	return second.Body
 }
 
-// TestCachesSeeWritesOfAnotherProcess: flags served from a's
+// TestCachesSeeWritesOfAnotherProcess: flags and maps served from a's
 // caches are read afresh once b has written.
 func TestCachesSeeWritesOfAnotherProcess(t *testing.T) {
 	_, b, w := twoProcesses(t)
 	paths := []string{
 		"/api/v1/children/ard-kieran/flags",
+		"/api/v1/children/ard-kieran/map.dot",
+		"/api/v1/children/ard-kieran/map.dot?audience=child",
+		"/api/v1/children/ard-kieran/sibling-group/map.svg",
 	}
 	before := map[string][]byte{}
 	for _, p := range paths {
@@ -93,11 +97,8 @@ func TestCachesSeeWritesOfAnotherProcess(t *testing.T) {
 // child is refused, cached flags and maps or not.
 func TestScopeCacheDropsARemovedChild(t *testing.T) {
 	_, b, w := twoProcesses(t)
-	for i := 0; i < 2; i++ {
-		if res := w.do("GET", "/api/v1/children/ard-kieran/flags", nil, ""); res.Status != http.StatusOK {
-			t.Fatalf("before: %d %s", res.Status, res.Body)
-		}
-	}
+	cachedTwice(t, w, "/api/v1/children/ard-kieran/flags")
+	cachedTwice(t, w, "/api/v1/children/ard-kieran/map.dot")
 	if res := b.do("POST", "/api/v1/assignments/ard-a-kieran/end", `{"until":"2026-10-31"}`, ""); res.Status != http.StatusOK {
 		t.Fatalf("end allocation: %d %s", res.Status, res.Body)
 	}
@@ -160,5 +161,49 @@ func TestCachedTokenExpires(t *testing.T) {
 	now = now.Add(25 * time.Hour)
 	if res := c.do("GET", "/api/v1/tokens", nil, ""); res.Status != http.StatusUnauthorized {
 		t.Errorf("after expiry: got %d, want 401", res.Status)
+	}
+}
+
+// TestCachedRequestsAreAudited: a request served from the caches still
+// has its audit event.
+func TestCachedRequestsAreAudited(t *testing.T) {
+	a, _, w := twoProcesses(t)
+	cachedTwice(t, w, "/api/v1/children/ard-kieran/map.dot")
+	cachedTwice(t, w, "/api/v1/children/ard-kieran/flags")
+	var events struct {
+		Items []struct{ Action string }
+	}
+	res := a.as(admin).do("GET", "/api/v1/audit?user=worker-a", nil, "")
+	if res.Status != http.StatusOK {
+		t.Fatalf("audit: %d %s", res.Status, res.Body)
+	}
+	res.decode(t, &events)
+	n := map[string]int{}
+	for _, e := range events.Items {
+		n[e.Action]++
+	}
+	if n["read_map"] != 2 || n["read_flags"] != 2 {
+		t.Errorf("audit events of worker-a: got %v, want 2 read_map and 2 read_flags", n)
+	}
+}
+
+// TestCachedMapRevalidates: a map served from the cache carries the ETag
+// of the drawn map, and If-None-Match with it answers 304.
+func TestCachedMapRevalidates(t *testing.T) {
+	_, _, w := twoProcesses(t)
+	path := "/api/v1/children/ard-kieran/map.dot"
+	first := w.do("GET", path, nil, "")
+	second := w.do("GET", path, nil, "")
+	etag := first.Header.Get("ETag")
+	if second.Header.Get("X-Kinmap-Cache") != "hit" || etag == "" || second.Header.Get("ETag") != etag {
+		t.Fatalf("ETags: drawn %q, cached %q (cache %q); want equal", etag, second.Header.Get("ETag"), second.Header.Get("X-Kinmap-Cache"))
+	}
+	req := httptest.NewRequest("GET", path, nil)
+	req.Header.Set("Authorization", "Bearer "+w.token)
+	req.Header.Set("If-None-Match", etag)
+	rec := httptest.NewRecorder()
+	w.h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusNotModified || rec.Body.Len() != 0 {
+		t.Errorf("If-None-Match from the cache: got %d with %d bytes, want 304 and none", rec.Code, rec.Body.Len())
 	}
 }
