@@ -37,6 +37,17 @@ func TestStoreVersion(t *testing.T) {
 	if v := version(); v != v1 {
 		t.Errorf("after a read and its audit event: got %q, want %q", v, v1)
 	}
+	// Grouped reads' events (api auditbatch.go) neither.
+	batch := []graph.AuditEvent{
+		{ID: graph.NewAuditID(), At: time.Now(), User: "u", Role: graph.RoleWorker, Action: "read_flags", Child: "t-ava", Outcome: "allowed"},
+		{ID: graph.NewAuditID(), At: time.Now(), User: "u", Role: graph.RoleWorker, Action: "read_map", Child: "t-ava", Outcome: "allowed"},
+	}
+	if err := s.AppendAudits(ctx, batch); err != nil {
+		t.Fatalf("AppendAudits: %v", err)
+	}
+	if v := version(); v != v1 {
+		t.Errorf("after grouped audit events: got %q, want %q", v, v1)
+	}
 	if err := s.CreatePerson(ctx, graph.Person{ID: "t-ava", FullName: "Again"}); err == nil {
 		t.Errorf("duplicate person created")
 	}
