@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -70,6 +71,8 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		// not on record does not leave.
 		held := &heldResponse{ResponseWriter: c.Response().Writer}
 		c.Response().Writer = held
+		// The store version, read once for the request's cached look-ups.
+		c.SetRequest(c.Request().WithContext(withVersion(c.Request().Context(), s.store.Version)))
 		err := s.authorise(c, r)
 		var change *graph.ChangeAudit
 		if err == nil {
@@ -251,15 +254,37 @@ func (s *Server) scopeOf(ctx context.Context, p graph.Principal) ([]graph.ID, er
 	if cache != nil && cache.done {
 		return cache.children, nil
 	}
-	children, err := s.lookUpScope(ctx, p)
+	// Across requests, by store version: everything a scope depends on
+	// is in the key or in the stored records.
+	day := graph.DateOf(s.today())
+	ver, versioned := requestVersion(ctx)
+	key := scopeKey(p, day)
+	children, hit := s.vcache.scopes.get(ver, key)
+	var err error
+	if !versioned || !hit {
+		children, err = s.lookUpScope(ctx, p, day)
+		if err == nil && versioned {
+			s.vcache.scopes.put(ver, key, children)
+		}
+	}
 	if err == nil && cache != nil {
 		cache.done, cache.children = true, children
 	}
 	return children, err
 }
 
-func (s *Server) lookUpScope(ctx context.Context, p graph.Principal) ([]graph.ID, error) {
-	day := graph.DateOf(s.today())
+// scopeKey names what a scope depends on besides the records: the
+// principal's user, role and teams, and the day.
+func scopeKey(p graph.Principal, day graph.Date) string {
+	teams := make([]string, len(p.Teams))
+	for i, t := range p.Teams {
+		teams[i] = strconv.Quote(t)
+	}
+	slices.Sort(teams)
+	return cacheKey(strconv.Quote(p.User), strconv.Quote(string(p.Role)), strings.Join(teams, ","), day.String())
+}
+
+func (s *Server) lookUpScope(ctx context.Context, p graph.Principal, day graph.Date) ([]graph.ID, error) {
 	switch p.Role {
 	case graph.RoleWorker:
 		return s.store.Caseload(ctx, p.User, day)

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/kinmap/kinmap/graph"
@@ -18,8 +19,9 @@ type childFlags struct {
 	Changes []analysis.Change `json:"review_changes,omitempty"`
 }
 
-// flags computes the flags on request from the stored graph: nothing is
-// cached, so they are never stale.
+// flags computes the flags on request from the stored graph, or serves
+// them from the cache of the request's store version, so they are never
+// stale.
 func (s *Server) flags(c echo.Context) error {
 	asOf, err := s.asOf(c)
 	if err != nil {
@@ -40,6 +42,14 @@ func (s *Server) flags(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
+	// Flags depend on the child's records and these parameters only:
+	// cached by store version (versioncache.go).
+	ver, versioned := requestVersion(ctx)
+	key := cacheKey(c.Param("id"), asOf.String(), since.String(), strconv.Itoa(opt.LostAfterDays), strconv.Itoa(opt.MoveWindowDays))
+	if out, hit := s.vcache.flagsC.get(ver, key); versioned && hit {
+		c.Response().Header().Set("X-Kinmap-Cache", "hit")
+		return c.JSON(http.StatusOK, out)
+	}
 	n, err := s.store.Network(ctx, c.Param("id"), asOf)
 	if err != nil {
 		return err
@@ -61,6 +71,9 @@ func (s *Server) flags(c echo.Context) error {
 		if out.Changes == nil {
 			out.Changes = []analysis.Change{}
 		}
+	}
+	if versioned {
+		s.vcache.flagsC.put(ver, key, out)
 	}
 	return c.JSON(http.StatusOK, out)
 }

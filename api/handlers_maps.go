@@ -60,11 +60,15 @@ func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
+		drawn := s.drawnKey(c, "child", m, f)
+		if ok, err := s.serveDrawn(c, drawn, f); ok {
+			return err
+		}
 		dot, err := s.childMapDOT(c.Request().Context(), c.Param("id"), m, nil, nil)
 		if err != nil {
 			return err
 		}
-		return s.serveMap(c, dot, f)
+		return s.serveMap(c, dot, f, drawn)
 	}
 }
 
@@ -100,6 +104,10 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	drawn := s.drawnKey(c, "group", m, viz.SVG)
+	if ok, err := s.serveDrawn(c, drawn, viz.SVG); ok {
+		return err
+	}
 	n, err := s.store.SiblingNetwork(c.Request().Context(), c.Param("id"), m.asOf)
 	if err != nil {
 		return err
@@ -114,7 +122,7 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.serveMap(c, dot, viz.SVG)
+	return s.serveMap(c, dot, viz.SVG, drawn)
 }
 
 // serveMap answers with the rendered map. The ETag is derived from the
@@ -122,21 +130,20 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 // equal bytes. A matching If-None-Match answers 304 without rendering,
 // and renders are cached by the same key. Like every response, a map is
 // no-store (no browser or shared PC keeps a child's map); a client that
-// keeps one itself revalidates it with If-None-Match.
-func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format) error {
+// keeps one itself revalidates it with If-None-Match. The drawn map is
+// also kept under drawn (drawnKey), so that it is served again without
+// reading.
+func (s *Server) serveMap(c echo.Context, dot []byte, f viz.Format, drawn drawnRef) error {
 	key := mapKey(dot, f)
 	etag := `"` + key + `"`
-	h := c.Response().Header()
-	h.Set(echo.HeaderCacheControl, "no-store")
-	h.Set("ETag", etag)
-	h.Set(echo.HeaderXContentTypeOptions, "nosniff")
-	if match := c.Request().Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
+	if s.mapHeaders(c, etag) {
 		return c.NoContent(http.StatusNotModified)
 	}
 	out, err := s.renderCached(c, key, dot, f)
 	if err != nil {
 		return err
 	}
+	s.vcache.drawn.put(drawn.ver, drawn.key, drawnMap{etag: etag, body: out})
 	return c.Blob(http.StatusOK, contentTypes[f], out)
 }
 
@@ -180,6 +187,58 @@ func (s *Server) renderCached(c echo.Context, key string, dot []byte, f viz.Form
 func mapKey(dot []byte, f viz.Format) string {
 	sum := sha256.Sum256(append([]byte(string(f)+"\x00"), dot...))
 	return hex.EncodeToString(sum[:16])
+}
+
+// mapHeaders sets a map response's headers and reports whether the
+// request's If-None-Match matches etag (answer 304).
+func (s *Server) mapHeaders(c echo.Context, etag string) bool {
+	h := c.Response().Header()
+	h.Set(echo.HeaderCacheControl, "no-store")
+	h.Set("ETag", etag)
+	h.Set(echo.HeaderXContentTypeOptions, "nosniff")
+	match := c.Request().Header.Get("If-None-Match")
+	return match != "" && etagMatches(match, etag)
+}
+
+// drawnMap is a map as served: its ETag and rendered bytes.
+type drawnMap struct {
+	etag string
+	body []byte
+}
+
+// drawnRef names a drawn map in s.drawn: store version and key ("" ver:
+// not cached).
+type drawnRef struct{ ver, key string }
+
+// drawnKey names the map request c asks for: which map (kind), child,
+// audience, dates, format and the day it is drawn on (the map says when
+// it was generated), at the request's store version. The drawing does
+// not depend on who asks (the access check decided they may see it).
+func (s *Server) drawnKey(c echo.Context, kind string, m mapRequest, f viz.Format) drawnRef {
+	ver, ok := requestVersion(c.Request().Context())
+	if !ok {
+		return drawnRef{}
+	}
+	return drawnRef{ver, cacheKey(kind, c.Param("id"), string(m.audience), m.asOf.String(), m.since.String(),
+		string(f), graph.DateOf(s.today()).String())}
+}
+
+// serveDrawn answers from the drawn-map cache, before any read: ok says
+// it did (err is the response's).
+func (s *Server) serveDrawn(c echo.Context, d drawnRef, f viz.Format) (ok bool, err error) {
+	if d.ver == "" {
+		return false, nil
+	}
+	dm, hit := s.vcache.drawn.get(d.ver, d.key)
+	if !hit {
+		return false, nil
+	}
+	s.obs.MapCache(true)
+	c.Response().Header().Set("X-Kinmap-Cache", "hit")
+	if s.mapHeaders(c, dm.etag) {
+		return true, c.NoContent(http.StatusNotModified)
+	}
+	return true, c.Blob(http.StatusOK, contentTypes[f], dm.body)
 }
 
 // renderWait bounds how long a request waits for its map to be drawn.

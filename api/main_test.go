@@ -206,7 +206,7 @@ func testConfig(t testing.TB, store api.Store) (api.Config, *authtest.Issuer) {
 	if ts, ok := store.(auth.TokenLookup); ok {
 		tokens = ts
 	}
-	return api.Config{Today: func() time.Time { return today }, RateLimit: -1, RequestTimeout: 2 * time.Minute, Auth: auth.NewAuthenticator(tokens, v),
+	return api.Config{Today: func() time.Time { return today }, RateLimit: -1, RequestTimeout: 2 * time.Minute, Auth: auth.NewAuthenticator(api.CacheTokens(tokens), v),
 		PseudonymKey: []byte("test-pseudonym-key")}, iss
 }
 

@@ -98,6 +98,9 @@ type Server struct {
 	// one (404).
 	registered map[string]bool
 	web        *web
+	// vcache holds callers' scopes, flags and drawn maps by store
+	// version (versioncache.go).
+	vcache versionedCaches
 }
 
 // Renderer draws DOT as SVG or PNG; *viz.Renderer is the one kinmap
@@ -142,6 +145,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	s.reports = newReportCache(16)
 	s.web = newWeb(cfg.Web)
 	s.auth = sessionAuth{sm: s.web.sm, inner: cfg.Auth}
+	s.vcache = newVersionedCaches(cfg.MapCacheSize)
 	switch {
 	case cfg.RateLimit == 0:
 		s.limiter = newLimiter(20, 60)

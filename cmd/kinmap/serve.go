@@ -78,7 +78,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 // are looked up in tokens.
 func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, error) {
 	cfg := api.Config{Addr: getenv("KINMAP_ADDR", defaultAddr)}
-	authn := auth.NewAuthenticator(tokens, nil)
+	authn := auth.NewAuthenticator(api.CacheTokens(tokens), nil)
 	oidc, ok, err := auth.OIDCConfigFromEnv()
 	if err != nil {
 		return cfg, err
