@@ -3,17 +3,13 @@ package api_test
 import (
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/kinmap/kinmap/api"
-	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/graph"
-	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
 // BenchmarkWebPages measures the web app's pages with 8 concurrent
@@ -21,28 +17,7 @@ import (
 // are compared with: the child page (its map from the render cache), and
 // the caseload of a worker with 30 children (a generated authority).
 func BenchmarkWebPages(b *testing.B) {
-	neo4jtest.Reset(b)
-	doc := fixtures.Generate(fixtures.GenConfig{Seed: 11, Children: 60})
-	var kids []graph.ID
-	for _, p := range doc.People {
-		if p.LookedAfter && p.LookedAfterUntil.IsZero() && len(kids) < 30 {
-			kids = append(kids, p.ID)
-		}
-	}
-	for _, id := range kids {
-		doc.Assignments = append(doc.Assignments, graph.Assignment{ID: "bench-a-" + id, Worker: "worker-bench", Child: id,
-			Since: graph.MustDate("2026-01-01")})
-	}
-	store := testStore(b)
-	if _, err := store.Import(b.Context(), &doc); err != nil {
-		b.Fatal(err)
-	}
-	cfg, iss := testConfig(b, store)
-	cfg.Web.Sessions = store.Sessions()
-	cfg.Web.DemoUsers = []graph.Principal{{User: "worker-bench", Role: graph.RoleWorker}}
-	srv := api.New(cfg, store, nil)
-	hs := httptest.NewServer(srv.Handler())
-	defer hs.Close()
+	hs, _, kids, iss := caseloadServer(b, "worker-bench")
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	signin := func() {

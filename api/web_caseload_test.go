@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/kinmap/kinmap/api"
+	"github.com/kinmap/kinmap/auth/authtest"
 	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/neo4jstore"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
@@ -21,27 +23,7 @@ import (
 // home, flag counts and last sibling contacts worked out from the
 // child's own network, loaded alone as the child page loads it.
 func TestWebCaseloadFiguresMatchEachChildsNetwork(t *testing.T) {
-	neo4jtest.Reset(t)
-	doc := fixtures.Generate(fixtures.GenConfig{Seed: 11, Children: 60})
-	var kids []graph.ID
-	for _, p := range doc.People {
-		if p.LookedAfter && p.LookedAfterUntil.IsZero() && len(kids) < 30 {
-			kids = append(kids, p.ID)
-		}
-	}
-	for _, id := range kids {
-		doc.Assignments = append(doc.Assignments, graph.Assignment{ID: "cl-" + id, Worker: "worker-30", Child: id,
-			Since: graph.MustDate("2026-01-01")})
-	}
-	store := testStore(t)
-	if _, err := store.Import(t.Context(), &doc); err != nil {
-		t.Fatal(err)
-	}
-	cfg, _ := testConfig(t, store)
-	cfg.Web.Sessions = store.Sessions()
-	cfg.Web.DemoUsers = []graph.Principal{{User: "worker-30", Role: graph.RoleWorker}}
-	hs := httptest.NewServer(api.New(cfg, store, nil).Handler())
-	t.Cleanup(hs.Close)
+	hs, store, kids, _ := caseloadServer(t, "worker-30")
 	jar, _ := cookiejar.New(nil)
 	b := &browser{t: t, url: hs.URL, c: &http.Client{Jar: jar, Timeout: time.Minute,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
@@ -94,4 +76,33 @@ func TestWebCaseloadFiguresMatchEachChildsNetwork(t *testing.T) {
 	if flagged == 0 {
 		t.Errorf("no child on the caseload has a flag: the test checks no counts")
 	}
+}
+
+// caseloadServer serves a generated authority in which worker holds 30
+// looked-after children (kids), signed in through the demo page; iss
+// mints OIDC tokens for the API.
+func caseloadServer(tb testing.TB, worker string) (*httptest.Server, *neo4jstore.Store, []graph.ID, *authtest.Issuer) {
+	tb.Helper()
+	neo4jtest.Reset(tb)
+	doc := fixtures.Generate(fixtures.GenConfig{Seed: 11, Children: 60})
+	var kids []graph.ID
+	for _, p := range doc.People {
+		if p.LookedAfter && p.LookedAfterUntil.IsZero() && len(kids) < 30 {
+			kids = append(kids, p.ID)
+		}
+	}
+	for _, id := range kids {
+		doc.Assignments = append(doc.Assignments, graph.Assignment{ID: "cl-" + id, Worker: worker, Child: id,
+			Since: graph.MustDate("2026-01-01")})
+	}
+	store := testStore(tb)
+	if _, err := store.Import(tb.Context(), &doc); err != nil {
+		tb.Fatal(err)
+	}
+	cfg, iss := testConfig(tb, store)
+	cfg.Web.Sessions = store.Sessions()
+	cfg.Web.DemoUsers = []graph.Principal{{User: worker, Role: graph.RoleWorker}}
+	hs := httptest.NewServer(api.New(cfg, store, nil).Handler())
+	tb.Cleanup(hs.Close)
+	return hs, store, kids, iss
 }
