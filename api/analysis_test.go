@@ -76,6 +76,8 @@ func TestAnalysisBadInput(t *testing.T) {
 		{"/api/v1/children/ard-amy/flags?since=last-week", 400, "since"},
 		{"/api/v1/children/ard-amy/flags?as_of=2025-01-01&since=2025-06-01", 400, "since"},
 		{"/api/v1/children/ard-amy/flags?lost_after_days=0", 400, "lost_after_days"},
+		// Present but empty is not a number (schemathesis found it taken as absent).
+		{"/api/v1/children/ard-amy/flags?move_window_days=", 400, "move_window_days"},
 		{"/api/v1/reports/sibling-placements?as_of=someday", 400, "as_of"},
 		{"/api/v1/reports/sibling-placements?format=xml", 400, "format"},
 	}

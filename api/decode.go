@@ -53,12 +53,13 @@ func dateParam(c echo.Context, name string, def graph.Date) (graph.Date, error) 
 	return d, nil
 }
 
-// intParam reads an optional integer query parameter within [lo, hi].
+// intParam reads an optional integer query parameter within [lo, hi]:
+// absent gives def, present but empty is refused like any non-number.
 func intParam(c echo.Context, name string, def, lo, hi int) (int, error) {
-	s := c.QueryParam(name)
-	if s == "" {
+	if _, given := c.QueryParams()[name]; !given {
 		return def, nil
 	}
+	s := c.QueryParam(name)
 	n, err := strconv.Atoi(s)
 	if err != nil || n < lo || n > hi {
 		return 0, graph.Invalid(name, fmt.Sprintf("must be a whole number from %d to %d", lo, hi))
