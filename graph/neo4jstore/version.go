@@ -64,15 +64,23 @@ func (s *Store) Version(ctx context.Context) (string, error) {
 	return out.(string), nil
 }
 
-// recordingTx notes whether a transaction ran anything but audit appends
-// (one event or a batch of them).
+// bookkeeping are the statements that change no record a report, map,
+// scope or token depends on: audit appends (one event or a batch) and
+// the web app's sessions (written on every page view; a version bump
+// there would empty every cache).
+var bookkeeping = map[string]bool{
+	auditAppend: true, auditAppendMany: true,
+	sessionCommit: true, sessionSweep: true, sessionDelete: true,
+}
+
+// recordingTx notes whether a transaction ran anything but bookkeeping.
 type recordingTx struct {
 	neo4j.ManagedTransaction
 	changes bool
 }
 
 func (t *recordingTx) Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error) {
-	if cypher != auditAppend && cypher != auditAppendMany {
+	if !bookkeeping[cypher] {
 		t.changes = true
 	}
 	return t.ManagedTransaction.Run(ctx, cypher, params)

@@ -48,6 +48,17 @@ func TestStoreVersion(t *testing.T) {
 	if v := version(); v != v1 {
 		t.Errorf("after a batch of read audit events: got %q, want %q", v, v1)
 	}
+	// The web app's sessions are written on every page view: bookkeeping.
+	sessions := s.Sessions()
+	if err := sessions.CommitCtx(ctx, "session-token", []byte("data"), time.Now().Add(time.Hour)); err != nil {
+		t.Fatalf("session commit: %v", err)
+	}
+	if err := sessions.DeleteCtx(ctx, "session-token"); err != nil {
+		t.Fatalf("session delete: %v", err)
+	}
+	if v := version(); v != v1 {
+		t.Errorf("after a web session's commit and delete: got %q, want %q", v, v1)
+	}
 	if err := s.CreatePerson(ctx, graph.Person{ID: "t-ava", FullName: "Again"}); err == nil {
 		t.Errorf("duplicate person created")
 	}
