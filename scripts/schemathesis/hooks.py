@@ -129,10 +129,10 @@ BODY_RULES = {
 def document_ok(d):
     if not isinstance(d, dict):
         return True
-    for key, rule in (("people", person_ok), ("relationships", relationship_ok), ("residences", residence_ok),
-                      ("contacts", contact_ok), ("assignments", assignment_ok)):
+    for key, rule in (("people", person_ok), ("households", None), ("relationships", relationship_ok),
+                      ("residences", residence_ok), ("contacts", contact_ok), ("assignments", assignment_ok)):
         items = d.get(key)
-        if isinstance(items, list) and not all(rule(x) for x in items):
+        if isinstance(items, list) and rule and not all(rule(x) for x in items):
             return False
         if isinstance(items, list):
             ids = [x.get("id") for x in items if isinstance(x, dict) and isinstance(x.get("id"), str)]
