@@ -143,6 +143,7 @@ func (h *heldResponse) refuse(rid string, write bool) error {
 	}
 	hdr.Set(echo.HeaderContentType, echo.MIMEApplicationJSON)
 	hdr.Set(echo.HeaderCacheControl, "no-store")
+	hdr.Set("Retry-After", retryAfter)
 	h.ResponseWriter.WriteHeader(http.StatusServiceUnavailable)
 	msg := "the audit trail could not record this request, so nothing was returned; try again shortly"
 	if write {
