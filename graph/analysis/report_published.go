@@ -118,13 +118,20 @@ func publishedCells(r Report) (*publishedReport, *sdc) {
 		return i
 	}
 	lac := c(&p.LookedAfterChildren, r.LookedAfterChildren)
-	s.sum(lac, c(&p.WithLookedAfterSibling, r.WithLookedAfterSibling), c(nil, r.LookedAfterChildren-r.WithLookedAfterSibling))
+	with := c(&p.WithLookedAfterSibling, r.WithLookedAfterSibling)
+	s.sum(lac, with, c(nil, r.LookedAfterChildren-r.WithLookedAfterSibling))
 	s.sum(lac, c(&p.HouseholdNotRecorded, r.HouseholdNotRecorded), c(nil, r.LookedAfterChildren-r.HouseholdNotRecorded))
 	assessed := r.assessed()
 	sep := c(&p.Separated, r.Separated)
 	notSep := c(nil, assessed-r.Separated)
 	all := c(&p.Assessed, assessed)
 	s.sum(all, sep, notSep)
+	// Children with a looked-after sibling who are not assessed (their or
+	// their siblings' homes are not recorded) are never printed, but are
+	// taken as known: with no home unrecorded a reader knows there are
+	// none, and so that the children with a sibling equal the assessed.
+	var unassessed Cell
+	s.sum(with, all, c(&unassessed, r.WithLookedAfterSibling-assessed))
 	for _, t := range []struct {
 		rates []Rate
 		out   *[]PublishedRate

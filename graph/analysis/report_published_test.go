@@ -37,11 +37,19 @@ func (a *attack) eq(total int, parts ...int) { a.eqs = append(a.eqs, append(part
 func attackOf(r Report, p PublishedReport) *attack {
 	a := &attack{}
 	lac := a.v("looked_after", r.LookedAfterChildren, &p.LookedAfterChildren)
-	a.eq(lac, a.v("with_sibling", r.WithLookedAfterSibling, &p.WithLookedAfterSibling), a.v("without_sibling", r.LookedAfterChildren-r.WithLookedAfterSibling, nil))
+	with := a.v("with_sibling", r.WithLookedAfterSibling, &p.WithLookedAfterSibling)
+	a.eq(lac, with, a.v("without_sibling", r.LookedAfterChildren-r.WithLookedAfterSibling, nil))
 	a.eq(lac, a.v("not_recorded", r.HouseholdNotRecorded, &p.HouseholdNotRecorded), a.v("recorded", r.LookedAfterChildren-r.HouseholdNotRecorded, nil))
 	asd := r.assessed()
 	sep, not, all := a.v("separated", r.Separated, &p.Separated), a.v("not_separated", asd-r.Separated, nil), a.v("assessed", asd, &p.Assessed)
 	a.eq(all, sep, not)
+	// With no home unrecorded shown, a reader knows that every child with
+	// a looked-after sibling is assessed.
+	var unassessed *Cell
+	if !p.HouseholdNotRecorded.Suppressed && p.HouseholdNotRecorded.Value == 0 {
+		unassessed = &Cell{}
+	}
+	a.eq(with, all, a.v("with_sibling_not_assessed", r.WithLookedAfterSibling-asd, unassessed))
 	for ti, t := range [][]Rate{r.BySiblings, r.ByPlacement} {
 		pub := [][]PublishedRate{p.BySiblings, p.ByPlacement}[ti]
 		var ss, ns, cs []int
