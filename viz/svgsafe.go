@@ -171,13 +171,18 @@ func checkSVG(svg []byte) error {
 					}
 					return fmt.Errorf("%w: attribute %q", errUnsafeSVG, at.Name.Local)
 				case strings.Contains(val, "javascript:"), strings.Contains(val, "data:"),
-					strings.Contains(val, "url("), strings.Contains(val, "http:") && at.Name.Space != "xmlns" && name != "xmlns",
-					strings.Contains(val, "https:"):
+					strings.Contains(val, "url("),
+					(strings.Contains(val, "//") || strings.Contains(val, "http")) && at.Name.Space != "xmlns" && name != "xmlns":
 					return fmt.Errorf("%w: reference in attribute %q", errUnsafeSVG, at.Name.Local)
 				}
 			}
 		case xml.EndElement:
 			depth--
+		case xml.CharData:
+			// Text outside the root would stand on the page on its own.
+			if depth == 0 && len(bytes.TrimSpace(t)) > 0 {
+				return fmt.Errorf("%w: text outside the <svg> element", errUnsafeSVG)
+			}
 		case xml.Directive:
 			return fmt.Errorf("%w: directive", errUnsafeSVG)
 		case xml.ProcInst:
