@@ -9,7 +9,13 @@
 // never see driver messages, Cypher or stack traces, and logs carry no
 // personal data (ids and request ids only).
 //
-// Auditing (access.go): every ruled request's response is held until its
+// Access (authorize.go): the access middleware looks the route up in the
+// rules table (rules.go), authenticates the caller and checks role and
+// caseload scope (scope.go: who may see which child, worked out once a
+// request and cached by store version). Rate limits are in ratelimit.go,
+// the headers every response carries in headers.go.
+//
+// Auditing (audit.go): every ruled request's response is held until its
 // audit event is stored. A change (any method but GET and HEAD) puts its
 // event into the request context, and the store writes it in the change's
 // own transaction; other events (reads, refusals, failures) go through

@@ -241,3 +241,15 @@ func TestDisconnectMidRender(t *testing.T) {
 		t.Errorf("map after disconnects: got %d %.100q, want 200 and an SVG", res.StatusCode, body)
 	}
 }
+
+func TestErrorStageDropsDetail(t *testing.T) {
+	for in, want := range map[string]string{
+		"viz: parsing DOT: syntax error near 'Ada Example'": "viz: parsing DOT",
+		"viz: renderer closed":                              "viz: renderer closed",
+		"boom":                                              "unknown",
+	} {
+		if got := api.ErrorStage(errors.New(in)); got != want {
+			t.Errorf("ErrorStage(%q): got %q, want %q", in, got, want)
+		}
+	}
+}

@@ -11,7 +11,7 @@ import (
 
 // versionedCaches are the Server's caches by store version.
 type versionedCaches struct {
-	scopes *versionCache[[]graph.ID] // callers' scopes (access.go scopeOf)
+	scopes *versionCache[[]graph.ID] // callers' scopes (scope.go scopeOf)
 	flagsC *versionCache[childFlags] // a child's flags (handlers_analysis.go)
 	drawn  *versionCache[drawnMap]   // maps as served (handlers_maps.go)
 }
