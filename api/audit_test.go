@@ -2,15 +2,18 @@ package api_test
 
 import (
 	"context"
-
 	"fmt"
-	"github.com/kinmap/kinmap/api"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kinmap/kinmap/api"
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
 // TestAuditTrailMatchesSession performs a scripted session and checks the
@@ -203,5 +206,41 @@ func TestNothingLeavesUnaudited(t *testing.T) {
 	}
 	if res := c.do("GET", "/api/v1/children/ard-kieran/flags", nil, ""); res.Status != http.StatusOK {
 		t.Errorf("with the audit trail up: got %d, want 200", res.Status)
+	}
+}
+
+// panickingAuth is an authenticator that panics.
+type panickingAuth struct{}
+
+func (panickingAuth) Authenticate(context.Context, *http.Request) (graph.Principal, error) {
+	panic("authenticator bug")
+}
+
+// TestPanicInTheAccessCheckIsAnswered500AndAudited: a panic while the
+// caller is authenticated and checked (the response is already held)
+// answers 500, not an empty 200, and the audit trail records it.
+func TestPanicInTheAccessCheckIsAnswered500AndAudited(t *testing.T) {
+	neo4jtest.Reset(t)
+	store := testStore(t)
+	srv := api.New(api.Config{Today: func() time.Time { return today }, RateLimit: -1, Auth: panickingAuth{}}, store,
+		slog.New(slog.NewJSONHandler(&sessionLogs, nil)))
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest("GET", "/api/v1/children/ard-kieran/flags", nil)
+	req.Header.Set("Authorization", "Bearer whatever")
+	srv.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusInternalServerError || !strings.Contains(rec.Body.String(), `"code":"internal"`) {
+		t.Errorf("panic in the access check: got %d %q, want 500 with an error body", rec.Code, rec.Body.String())
+	}
+	rid := rec.Header().Get("X-Request-Id")
+	events, err := store.Audit(context.Background(), graph.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(events, func(e graph.AuditEvent) bool { return e.RequestID == rid })
+	if i < 0 {
+		t.Fatalf("no audit event for request %s among %d", rid, len(events))
+	}
+	if e := events[i]; e.Status != http.StatusInternalServerError || e.Outcome != graph.OutcomeError || e.Action != "read_flags" {
+		t.Errorf("audit event: got %s %s %d, want read_flags error 500", e.Action, e.Outcome, e.Status)
 	}
 }

@@ -68,14 +68,17 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		c.Response().Writer = held
 		// The store version, read once for the request's cached look-ups.
 		c.SetRequest(c.Request().WithContext(withVersion(c.Request().Context(), s.store.Version)))
-		err := s.authorise(c, r)
+		// A panic, in the access check as in the handler, is caught
+		// here, so that it is audited and its 500 leaves through the
+		// held response.
 		var change *graph.ChangeAudit
-		if err == nil {
+		err := s.callSafe(c, func(c echo.Context) error {
+			if err := s.authorise(c, r); err != nil {
+				return err
+			}
 			change = s.changeAudit(c, r)
-			// A panic is caught here, so that it is audited and its
-			// 500 leaves through the held response.
-			err = s.callSafe(c, next)
-		}
+			return next(c)
+		})
 		if err != nil {
 			c.Error(err)
 		}
