@@ -1,10 +1,12 @@
 package api_test
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
@@ -91,6 +93,10 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"import: control character in a record", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n2","full_name":"B\u001b"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].full_name"},
 		{"import: duplicate key in a record", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n2","full_name":"B","id":"n3"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].id"},
 		{"import: invalid UTF-8 in a record", "POST", "/api/v1/import", "{\"format\":\"kinmap/v1\",\"people\":[{\"id\":\"n1\",\"full_name\":\"A\"},{\"id\":\"n2\",\"full_name\":\"B\xc3\"}],\"households\":[],\"residences\":[],\"relationships\":[],\"contacts\":[]}", "", 400, "people[1].full_name"},
+		{"import: wrong JSON type in a record", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n2","full_name":5}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].full_name"},
+		{"import: an object for a string in a record", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n2","full_name":{}}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].full_name"},
+		{"import: a string for a boolean in a record", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n2","full_name":"B","looked_after":"yes"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].looked_after"},
+		{"import: unknown field in a record", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"},{"id":"n2","fullname":"B"}],"households":[],"residences":[],"relationships":[],"contacts":[]}`, "", 400, "people[1].fullname"},
 		{"bad as_of", "GET", "/api/v1/children/b-kid/network?as_of=yesterday", "", "", 400, "as_of"},
 		{"bad limit", "GET", "/api/v1/children?limit=0", "", "", 400, "limit"},
 		{"network of a missing child", "GET", "/api/v1/children/ghost/network", "", "", 404, "id"},
@@ -133,5 +139,16 @@ func TestBadInputWritesNothing(t *testing.T) {
 				t.Errorf("database changed: got %d nodes %d rels, want %d and %d", n1, r1, n0, r0)
 			}
 		})
+	}
+}
+
+// TestOverLongNameNamesTheLimit: a name over the limit is refused with
+// the limit in the message, so that the user knows how far to cut it.
+func TestOverLongNameNamesTheLimit(t *testing.T) {
+	c := newClient(t)
+	res := c.do("POST", "/api/v1/people", `{"id":"long","full_name":"`+strings.Repeat("a", graph.MaxNameLen+1)+`"}`, "")
+	want := fmt.Sprintf("is longer than %d characters", graph.MaxNameLen)
+	if res.Status != http.StatusBadRequest || !strings.Contains(string(res.Body), `"field":"full_name","message":"`+want) {
+		t.Errorf("over-long name: got %d %.300s, want 400 naming full_name: %q", res.Status, res.Body, want)
 	}
 }

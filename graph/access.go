@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -268,7 +269,7 @@ func checkUser(p *Problems, field, s string) {
 	case !utf8.ValidString(s):
 		p.add(field, "must be valid UTF-8")
 	case utf8.RuneCountInString(s) > MaxUserLen:
-		p.add(field, "is longer than the limit")
+		p.add(field, fmt.Sprintf("is longer than %d characters", MaxUserLen))
 	case slices.ContainsFunc([]rune(s), unicode.IsControl):
 		p.add(field, "must not contain control characters")
 	}

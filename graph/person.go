@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -171,7 +172,7 @@ func checkString(p *Problems, field, s string, max int, required, multiline bool
 	case !utf8.ValidString(s):
 		p.add(field, "must be valid UTF-8")
 	case utf8.RuneCountInString(s) > max:
-		p.add(field, "is longer than the limit")
+		p.add(field, fmt.Sprintf("is longer than %d characters", max))
 	case strings.ContainsRune(s, 0):
 		p.add(field, "must not contain NUL characters")
 	case strings.IndexFunc(s, func(r rune) bool {

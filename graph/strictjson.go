@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"reflect"
 	"strconv"
@@ -76,6 +77,19 @@ func (s *jsonScan) value(path string, t reflect.Type, depth int) {
 		// encoding/json would leave the field as it was: say so instead.
 		s.err = Invalid(path, "must not be null: leave it out")
 		return
+	}
+	// A value of the wrong kind: encoding/json would name the place
+	// without its index ("people.full_name"), so it is named here, as
+	// every other error is, once the value has been read (malformed or
+	// too deep, it is left to the decoder).
+	mismatch := jsonKindMismatch(t, s.b[s.i:])
+	if mismatch != "" {
+		t = nil
+		defer func() {
+			if !s.stop() {
+				s.err = Invalid(path, mismatch)
+			}
+		}()
 	}
 	switch c := s.b[s.i]; {
 	case c == '{':
@@ -302,7 +316,70 @@ func (s *jsonScan) hex4() (rune, bool) {
 	return rune(n), true
 }
 
-var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+var (
+	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// jsonKindMismatch says what a value must be when the JSON text at the
+// start of b (not null) cannot decode into t (plain, or nil: anything
+// goes), and "" when it can. Numbers are checked for kind only, and for a
+// fraction where a whole number is wanted; overflow is the decoder's.
+func jsonKindMismatch(t reflect.Type, b []byte) string {
+	if t == nil || len(b) == 0 {
+		return ""
+	}
+	text := t.Implements(textUnmarshalerType) || reflect.PointerTo(t).Implements(textUnmarshalerType)
+	var got string
+	switch c := b[0]; {
+	case c == '{':
+		got = "object"
+	case c == '[':
+		got = "array"
+	case c == '"':
+		got = "string"
+	case c == 't' || c == 'f':
+		got = "boolean"
+	default:
+		got = "number"
+	}
+	var want string
+	switch t.Kind() {
+	case reflect.String:
+		want = "string"
+	case reflect.Bool:
+		want = "boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if got == "number" {
+			lit := b
+			if n := bytes.IndexFunc(b, func(r rune) bool { return !strings.ContainsRune("+-.0123456789eE", r) }); n >= 0 {
+				lit = b[:n]
+			}
+			if bytes.ContainsAny(lit, ".eE") {
+				return "must be a whole number"
+			}
+		}
+		want = "number"
+	case reflect.Float32, reflect.Float64:
+		want = "number"
+	case reflect.Struct, reflect.Map:
+		want = "object"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 && got == "string" {
+			return "" // base64
+		}
+		want = "array"
+	case reflect.Array:
+		want = "array"
+	default:
+		return ""
+	}
+	if got == want || (text && got == "string") {
+		return ""
+	}
+	return "must be a JSON " + want
+}
 
 // plainType follows pointers; nil for a type that decodes itself (its
 // keys are its own business) or for interfaces.

@@ -36,6 +36,9 @@ func TestCheckJSON(t *testing.T) {
 		{"null for a boolean", `{"households":[{"id":"h","confidential":null}]}`, "households[0].confidential"},
 		{"null for a date: not recorded", `{"people":[{"id":"a","date_of_birth":null}]}`, ""},
 		{"date values are not keyed", `{"people":[{"id":"a","date_of_birth":"2020-01-01"}]}`, ""},
+		{"a number for a string", `{"people":[{"id":"a"},{"id":"b","full_name":5}]}`, "people[1].full_name"},
+		{"an object for a boolean", `{"people":[{"id":"a","looked_after":{"x":1}}]}`, "people[0].looked_after"},
+		{"a string for a list", `{"people":"none"}`, "people"},
 		{"syntax errors are left to the decoder", `{"people":[{"id":"a",`, ""},
 		{"deep nesting is left to the decoder", `{"people":` + deep(20000) + `}`, ""},
 	}
