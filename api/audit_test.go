@@ -108,8 +108,8 @@ func TestAuditTrailMatchesSession(t *testing.T) {
 		t.Errorf("limit 2: got %d events, truncated %v; want 2, truncated", len(page.Items), page.Truncated)
 	}
 	c.as(admin).do("GET", "/api/v1/audit?child=ard-kieran&user=worker-a&limit=6", nil, "").decode(t, &page)
-	if len(page.Items) != 6 || !page.Truncated {
-		t.Errorf("limit 6: got %d events, truncated %v; want 6, truncated (the limit was reached)", len(page.Items), page.Truncated)
+	if len(page.Items) != 6 || page.Truncated {
+		t.Errorf("limit 6: got %d events, truncated %v; want 6, not truncated (the limit was reached, but no more follow)", len(page.Items), page.Truncated)
 	}
 	c.as(admin).do("GET", "/api/v1/audit?child=ard-kieran&user=worker-a&limit=7", nil, "").decode(t, &page)
 	if len(page.Items) != 6 || page.Truncated {
@@ -242,5 +242,82 @@ func TestPanicInTheAccessCheckIsAnswered500AndAudited(t *testing.T) {
 	}
 	if e := events[i]; e.Status != http.StatusInternalServerError || e.Outcome != graph.OutcomeError || e.Action != "read_flags" {
 		t.Errorf("audit event: got %s %s %d, want read_flags error 500", e.Action, e.Outcome, e.Status)
+	}
+}
+
+// auditPage is one page of GET /audit.
+type auditPage struct {
+	Items     []graph.AuditEvent
+	Truncated bool
+	Next      string
+}
+
+// TestAuditReadPagesWithACursor: truncated is said only when more events
+// exist, and the next cursor continues after the last event, neither
+// repeating nor skipping events recorded at the very same time.
+func TestAuditReadPagesWithACursor(t *testing.T) {
+	c := newClient(t).as(admin)
+	store := testStore(t)
+	at := time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC)
+	var want []string
+	for range 5 {
+		e := graph.AuditEvent{ID: graph.NewAuditID(), At: at, User: "audit-pager", Role: graph.RoleWorker,
+			Action: "read_flags", Status: 200, Outcome: graph.OutcomeAllowed}
+		if err := store.AppendAudit(context.Background(), e); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, e.ID)
+	}
+	slices.Sort(want) // one time: oldest first, then by id
+	var exact auditPage
+	c.do("GET", "/api/v1/audit?user=audit-pager&limit=5", nil, "").decode(t, &exact)
+	if len(exact.Items) != 5 || exact.Truncated || exact.Next != "" {
+		t.Errorf("limit = number of events: got %d events, truncated %v, next %q; want 5, false, none", len(exact.Items), exact.Truncated, exact.Next)
+	}
+	var got []string
+	path := "/api/v1/audit?user=audit-pager&limit=2"
+	for page := 0; page < 4; page++ {
+		res := c.do("GET", path, nil, "")
+		if res.Status != http.StatusOK {
+			t.Fatalf("page %d: %d %s", page, res.Status, res.Body)
+		}
+		var p auditPage
+		res.decode(t, &p)
+		for _, e := range p.Items {
+			got = append(got, e.ID)
+		}
+		if p.Truncated != (p.Next != "") {
+			t.Errorf("page %d: truncated %v but next %q", page, p.Truncated, p.Next)
+		}
+		if !p.Truncated {
+			break
+		}
+		path = "/api/v1/audit?user=audit-pager&limit=2&after=" + p.Next
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("paged events: got %v, want %v (each once, in order)", got, want)
+	}
+	if res := c.do("GET", "/api/v1/audit?after=not-a-cursor", nil, ""); res.Status != http.StatusBadRequest || !strings.Contains(string(res.Body), `"field":"after"`) {
+		t.Errorf("bad cursor: got %d %s, want 400 naming after", res.Status, res.Body)
+	}
+}
+
+// TestAuditReadReportsEveryBadParameter: two bad values give two errors,
+// in the parameters' order, every time.
+func TestAuditReadReportsEveryBadParameter(t *testing.T) {
+	c := newClient(t).as(admin)
+	for range 5 {
+		res := c.do("GET", "/api/v1/audit?from=yesterday&to=tomorrow", nil, "")
+		var e struct {
+			Error struct{ Fields []struct{ Field string } }
+		}
+		res.decode(t, &e)
+		var fields []string
+		for _, f := range e.Error.Fields {
+			fields = append(fields, f.Field)
+		}
+		if res.Status != http.StatusBadRequest || !slices.Equal(fields, []string{"from", "to"}) {
+			t.Fatalf("two bad times: got %d fields %v, want 400 [from to]", res.Status, fields)
+		}
 	}
 }

@@ -1,7 +1,10 @@
 package api
 
 import (
+	"context"
+	"encoding/base64"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/auth"
@@ -62,23 +65,56 @@ func (s *Server) revokeToken(c echo.Context) error {
 
 func (s *Server) audit(c echo.Context) error {
 	f := graph.AuditFilter{Child: c.QueryParam("child"), User: c.QueryParam("user")}
-	var err error
-	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
-		if v := c.QueryParam(name); v != "" {
-			if *dst, err = parseTimeParam(v); err != nil {
-				return graph.Invalid(name, "must be a date (YYYY-MM-DD) or an RFC 3339 time")
+	// Every bad parameter is reported, in this order.
+	var probs graph.Problems
+	for _, p := range []struct {
+		name string
+		dst  *time.Time
+	}{{"from", &f.From}, {"to", &f.To}} {
+		if v := c.QueryParam(p.name); v != "" {
+			t, err := parseTimeParam(v)
+			if err != nil {
+				probs = append(probs, graph.Invalid(p.name, "must be a date (YYYY-MM-DD) or an RFC 3339 time"))
+				continue
 			}
+			*p.dst = t
 		}
 	}
+	var err error
 	if f.Limit, err = intParam(c, "limit", 0, 0, graph.MaxAuditLimit); err != nil {
+		probs = append(probs, graph.Fields(err)...)
+	}
+	if v := c.QueryParam("after"); v != "" {
+		if f.After, err = parseAuditCursor(v); err != nil {
+			probs = append(probs, graph.Fields(err)...)
+		}
+	}
+	if err := probs.Err(); err != nil {
 		return err
 	}
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	events, err := s.store.Audit(c.Request().Context(), f)
+	events, more, err := s.readAudit(c.Request().Context(), f)
 	if err != nil {
 		return err
+	}
+	// truncated tells the reader the limit cut the list, so that a busy
+	// trail is never mistaken for a complete one; next continues it.
+	body := map[string]any{"items": events, "truncated": more}
+	if more {
+		body["next"] = auditCursor(events[len(events)-1])
+	}
+	return c.JSON(http.StatusOK, body)
+}
+
+// readAudit reads the events f selects and reports whether more follow
+// the last of them (asking for the one event after it when the page is
+// full).
+func (s *Server) readAudit(ctx context.Context, f graph.AuditFilter) ([]graph.AuditEvent, bool, error) {
+	events, err := s.store.Audit(ctx, f)
+	if err != nil {
+		return nil, false, err
 	}
 	if events == nil {
 		events = []graph.AuditEvent{}
@@ -87,9 +123,36 @@ func (s *Server) audit(c echo.Context) error {
 	if limit == 0 {
 		limit = graph.DefaultAuditLimit
 	}
-	// truncated tells the reader the limit cut the list, so that a busy
-	// trail is never mistaken for a complete one.
-	return c.JSON(http.StatusOK, map[string]any{"items": events, "truncated": len(events) >= limit})
+	if len(events) < limit {
+		return events, false, nil
+	}
+	last := events[len(events)-1]
+	f.After, f.Limit = graph.AuditCursor{At: last.At, ID: last.ID}, 1
+	next, err := s.store.Audit(ctx, f)
+	if err != nil {
+		return nil, false, err
+	}
+	return events, len(next) > 0, nil
+}
+
+// auditCursor is the opaque cursor that continues a read after e: its
+// time (RFC 3339, nanoseconds) and id, base64url-encoded.
+func auditCursor(e graph.AuditEvent) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(e.At.UTC().Format(time.RFC3339Nano) + " " + e.ID))
+}
+
+func parseAuditCursor(v string) (graph.AuditCursor, error) {
+	bad := graph.Invalid("after", "must be the next cursor of an earlier page")
+	raw, err := base64.RawURLEncoding.DecodeString(v)
+	if err != nil {
+		return graph.AuditCursor{}, bad
+	}
+	at, id, ok := strings.Cut(string(raw), " ")
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if !ok || err != nil || !graph.ValidID(id) {
+		return graph.AuditCursor{}, bad
+	}
+	return graph.AuditCursor{At: t, ID: id}, nil
 }
 
 func parseTimeParam(v string) (time.Time, error) {

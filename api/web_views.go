@@ -219,7 +219,12 @@ func (s *Server) reportCSVPage(c echo.Context) error {
 func (s *Server) auditPage(c echo.Context) error {
 	f := graph.AuditFilter{Child: c.QueryParam("child"), User: c.QueryParam("user"), Limit: 200}
 	var problems []string
-	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
+	// Every bad date is reported, in this order.
+	for _, p := range []struct {
+		name string
+		dst  *time.Time
+	}{{"from", &f.From}, {"to", &f.To}} {
+		name, dst := p.name, p.dst
 		if v := c.QueryParam(name); v != "" {
 			d, err := graph.ParseDate(v)
 			if err != nil {
@@ -233,12 +238,13 @@ func (s *Server) auditPage(c echo.Context) error {
 		}
 	}
 	var events []graph.AuditEvent
+	var truncated bool
 	if len(problems) == 0 {
 		if err := f.Validate(); err != nil {
 			problems = append(problems, sentence(err.Error()))
 		} else {
 			var err error
-			if events, err = s.store.Audit(c.Request().Context(), f); err != nil {
+			if events, truncated, err = s.readAudit(c.Request().Context(), f); err != nil {
 				return err
 			}
 		}
@@ -252,7 +258,7 @@ func (s *Server) auditPage(c echo.Context) error {
 		Child, User, From, To string
 		Problems              []string
 		Truncated             bool
-	}{events, f.Child, f.User, c.QueryParam("from"), c.QueryParam("to"), problems, len(events) >= f.Limit})
+	}{events, f.Child, f.User, c.QueryParam("from"), c.QueryParam("to"), problems, truncated})
 }
 
 // tokensPage lists API tokens; a token just created is shown once.

@@ -171,14 +171,27 @@ func (e AuditEvent) Validate() error {
 }
 
 // AuditFilter selects audit events. Empty fields do not filter; From is
-// inclusive, To exclusive; Limit 0 means DefaultAuditLimit.
+// inclusive, To exclusive; Limit 0 means DefaultAuditLimit. After, when
+// set, leaves out the events up to and including the one it names.
 type AuditFilter struct {
 	Child ID
 	User  string
 	From  time.Time
 	To    time.Time
 	Limit int
+	After AuditCursor
 }
+
+// AuditCursor names the last audit event a reader has seen. Events are
+// read in order of time, then id; a read after the cursor starts with the
+// next one, so neither repeats nor skips events recorded at one time.
+type AuditCursor struct {
+	At time.Time
+	ID string
+}
+
+// IsZero reports whether c names no event.
+func (c AuditCursor) IsZero() bool { return c.At.IsZero() && c.ID == "" }
 
 // Limits on the number of audit events one read returns.
 const (
@@ -198,6 +211,9 @@ func (f AuditFilter) Validate() error {
 	}
 	if f.Limit < 0 || f.Limit > MaxAuditLimit {
 		probs.add("limit", "must be between 0 and 10000")
+	}
+	if !f.After.IsZero() && (f.After.At.IsZero() || !ValidID(f.After.ID)) {
+		probs.add("after", "must name an event by its time and id")
 	}
 	return probs.Err()
 }

@@ -22,17 +22,22 @@ const (
 	auditReturn = `
 RETURN e{.*} AS e ORDER BY e.at, e.id LIMIT $limit`
 
+	// auditAfter leaves out the events up to the cursor: $from is at
+	// least the cursor's time, so the events at that time are left out
+	// up to its id ($afterID "" when there is no cursor).
+	auditAfter = ` AND (e.at > $afterAt OR e.id > $afterID)`
+
 	auditAll = `
-MATCH (e:AuditEvent) WHERE e.at >= $from AND e.at < $to` + auditReturn
+MATCH (e:AuditEvent) WHERE e.at >= $from AND e.at < $to` + auditAfter + auditReturn
 
 	auditByChild = `
-MATCH (e:AuditEvent {child: $child}) WHERE e.at >= $from AND e.at < $to` + auditReturn
+MATCH (e:AuditEvent {child: $child}) WHERE e.at >= $from AND e.at < $to` + auditAfter + auditReturn
 
 	auditByUser = `
-MATCH (e:AuditEvent {user: $user}) WHERE e.at >= $from AND e.at < $to` + auditReturn
+MATCH (e:AuditEvent {user: $user}) WHERE e.at >= $from AND e.at < $to` + auditAfter + auditReturn
 
 	auditByChildUser = `
-MATCH (e:AuditEvent {child: $child}) WHERE e.user = $user AND e.at >= $from AND e.at < $to` + auditReturn
+MATCH (e:AuditEvent {child: $child}) WHERE e.user = $user AND e.at >= $from AND e.at < $to` + auditAfter + auditReturn
 )
 
 // Bounds used for an open-ended time range.
@@ -124,6 +129,13 @@ func (s *Store) Audit(ctx context.Context, f graph.AuditFilter) ([]graph.AuditEv
 	}
 	if f.Limit == 0 {
 		params["limit"] = graph.DefaultAuditLimit
+	}
+	params["afterAt"], params["afterID"] = auditMinTime, ""
+	if !f.After.IsZero() {
+		params["afterAt"], params["afterID"] = f.After.At.UTC(), f.After.ID
+		if from := params["from"].(time.Time); from.Before(f.After.At) {
+			params["from"] = f.After.At.UTC()
+		}
 	}
 	query := auditAll
 	switch {
