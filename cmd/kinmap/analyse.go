@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
@@ -46,13 +47,21 @@ func cmdAnalyse(ctx context.Context, e *env, args []string) error {
 	if *child == "" {
 		return usageError{"--child is required"}
 	}
-	for name, v := range map[string]int{"--lost-after-days": *lost, "--move-window-days": *window} {
-		if v < 1 || v > 3650 {
-			return usageError{name + " must be from 1 to 3650"}
+	// Every bad value is reported, in the flags' order.
+	var probs []string
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"--lost-after-days", *lost}, {"--move-window-days", *window}} {
+		if f.v < 1 || f.v > 3650 {
+			probs = append(probs, f.name+" must be from 1 to 3650")
 		}
 	}
 	if !since.IsZero() && since.After(asOf) {
-		return usageError{"--since must not be after --as-of"}
+		probs = append(probs, "--since must not be after --as-of")
+	}
+	if len(probs) > 0 {
+		return usageError{strings.Join(probs, "; ")}
 	}
 	store, err := e.openStore(ctx)
 	if err != nil {
