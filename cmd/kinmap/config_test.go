@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -230,5 +231,15 @@ func TestConfigOIDC(t *testing.T) {
 				tt.check(t, c.OIDC)
 			}
 		})
+	}
+}
+
+// TestVersionCommand: `kinmap version` needs no configuration and names
+// the Go version.
+func TestVersionCommand(t *testing.T) {
+	t.Setenv("KINMAP_RATE_LIMIT", "0") // would stop any other command
+	var out, errb strings.Builder
+	if code := run([]string{"version"}, &out, &errb); code != 0 || !strings.HasPrefix(out.String(), "kinmap ") || !strings.Contains(out.String(), runtime.Version()) {
+		t.Errorf("version: code %d, %q %q", code, out.String(), errb.String())
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/kinmap/kinmap/internal/buildinfo"
 )
 
 const usage = `kinmap: family connections for children in care
@@ -37,6 +39,7 @@ Usage:
                                      API tokens (shown once, stored as a hash)
   kinmap audit [--child ID] [--user NAME] [--from DATE] [--to DATE] [--json]
                                      the audit trail
+  kinmap version                     the build: module version, commit, Go version
 
 Configuration comes from the environment; see README.md.
 `
@@ -66,6 +69,10 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if args[0] == "version" || args[0] == "--version" {
+		fmt.Fprintln(stdout, buildinfo.Read())
 		return 0
 	}
 	cmd, ok := commands[args[0]]
