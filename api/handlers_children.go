@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/buildinfo"
 	"github.com/labstack/echo/v4"
 )
 
@@ -78,8 +79,17 @@ func (s *Server) exportDoc(c echo.Context) error {
 	return c.JSON(http.StatusOK, d)
 }
 
+// healthBody is the body of GET /healthz: the process is up, and which
+// build it is.
+type healthBody struct {
+	Status  string         `json:"status"`
+	Version buildinfo.Info `json:"version"`
+}
+
+var thisBuild = buildinfo.Read()
+
 func (s *Server) healthz(c echo.Context) error {
-	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+	return c.JSON(http.StatusOK, healthBody{Status: "ok", Version: thisBuild})
 }
 
 func (s *Server) readyz(c echo.Context) error {

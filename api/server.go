@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/viz"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -26,6 +27,9 @@ type Config struct {
 	// Today returns the date used when a request gives no as_of; nil means
 	// the real date.
 	Today func() time.Time
+	// TimeZone decides which date Today's instant falls on
+	// (KINMAP_TIME_ZONE); nil means Europe/London.
+	TimeZone *time.Location
 	// Renderer draws maps; nil means a new viz.Renderer (one Graphviz
 	// instance serves the whole process either way).
 	Renderer Renderer
@@ -117,6 +121,9 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	}
 	if cfg.Today == nil {
 		cfg.Today = time.Now
+	}
+	if cfg.TimeZone == nil {
+		cfg.TimeZone = graph.London
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
@@ -272,7 +279,9 @@ func (s *Server) accessLog(next echo.HandlerFunc) echo.HandlerFunc {
 }
 
 // today is the default as-of date.
-func (s *Server) today() time.Time { return s.cfg.Today() }
+// today is the current time in the configured zone: its calendar date
+// (graph.DateOf) is what "today" means in every request.
+func (s *Server) today() time.Time { return s.cfg.Today().In(s.cfg.TimeZone) }
 
 // Routes lists the served routes as "METHOD /path/{param}", sorted, in
 // OpenAPI path syntax (for the test that keeps openapi.json complete).

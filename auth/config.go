@@ -6,22 +6,10 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
-)
-
-// Environment variables read by OIDCConfigFromEnv.
-const (
-	EnvOIDCIssuer     = "KINMAP_OIDC_ISSUER"
-	EnvOIDCAudience   = "KINMAP_OIDC_AUDIENCE"
-	EnvOIDCJWKSURL    = "KINMAP_OIDC_JWKS_URL"
-	EnvOIDCRoleClaim  = "KINMAP_OIDC_ROLE_CLAIM"
-	EnvOIDCUserClaim  = "KINMAP_OIDC_USER_CLAIM"
-	EnvOIDCTeamsClaim = "KINMAP_OIDC_TEAMS_CLAIM"
-	EnvOIDCRoleMap    = "KINMAP_OIDC_ROLE_MAP"
 )
 
 // Defaults of OIDCConfig.
@@ -52,7 +40,7 @@ type OIDCConfig struct {
 	// to several roles, the most powerful wins (see RolePrecedence).
 	RoleMap map[string]graph.Role
 
-	// Not read from the environment.
+	// Not set by kinmap's configuration.
 	HTTPClient    *http.Client  // nil: a client with a 10 s timeout
 	MinKeyRefresh time.Duration // least time between two key set fetches; 0: 15 s; < 0: none (tests)
 	KeyMaxAge     time.Duration // keys older than this are fetched again; 0: 1 h
@@ -70,39 +58,6 @@ func DefaultRoleMap() map[string]graph.Role {
 		m["kinmap."+string(r)] = r
 	}
 	return m
-}
-
-// OIDCConfigFromEnv reads the KINMAP_OIDC_* variables. ok is false when
-// KINMAP_OIDC_ISSUER is unset (OIDC is off); setting other KINMAP_OIDC_*
-// variables without it is an error, as is an invalid configuration.
-func OIDCConfigFromEnv() (cfg OIDCConfig, ok bool, err error) {
-	cfg = OIDCConfig{
-		Issuer:     os.Getenv(EnvOIDCIssuer),
-		Audience:   os.Getenv(EnvOIDCAudience),
-		JWKSURL:    os.Getenv(EnvOIDCJWKSURL),
-		RoleClaim:  os.Getenv(EnvOIDCRoleClaim),
-		UserClaim:  os.Getenv(EnvOIDCUserClaim),
-		TeamsClaim: os.Getenv(EnvOIDCTeamsClaim),
-	}
-	roleMap := os.Getenv(EnvOIDCRoleMap)
-	if cfg.Issuer == "" {
-		for _, name := range []string{EnvOIDCAudience, EnvOIDCJWKSURL, EnvOIDCRoleClaim, EnvOIDCUserClaim, EnvOIDCTeamsClaim, EnvOIDCRoleMap} {
-			if os.Getenv(name) != "" {
-				return OIDCConfig{}, false, fmt.Errorf("%s is set but %s is not", name, EnvOIDCIssuer)
-			}
-		}
-		return OIDCConfig{}, false, nil
-	}
-	if roleMap != "" {
-		if cfg.RoleMap, err = ParseRoleMap(roleMap); err != nil {
-			return OIDCConfig{}, false, fmt.Errorf("%s: %w", EnvOIDCRoleMap, err)
-		}
-	}
-	cfg = cfg.withDefaults()
-	if err := cfg.Validate(); err != nil {
-		return OIDCConfig{}, false, err
-	}
-	return cfg, true, nil
 }
 
 // ParseRoleMap parses "claimvalue=role,claimvalue=role".
@@ -163,11 +118,11 @@ func (c OIDCConfig) withDefaults() OIDCConfig {
 // tests); the audience is required; the role map must name known roles.
 func (c OIDCConfig) Validate() error {
 	var errs []error
-	if err := checkURL(c.Issuer); err != nil {
+	if err := CheckProviderURL(c.Issuer); err != nil {
 		errs = append(errs, fmt.Errorf("issuer: %w", err))
 	}
 	if c.JWKSURL != "" {
-		if err := checkURL(c.JWKSURL); err != nil {
+		if err := CheckProviderURL(c.JWKSURL); err != nil {
 			errs = append(errs, fmt.Errorf("jwks url: %w", err))
 		}
 	}
@@ -182,8 +137,9 @@ func (c OIDCConfig) Validate() error {
 	return errors.Join(errs...)
 }
 
-// checkURL accepts https URLs, and http URLs on loopback hosts.
-func checkURL(s string) error {
+// CheckProviderURL checks an issuer or key set URL: https, or http on a
+// loopback host (development and tests).
+func CheckProviderURL(s string) error {
 	u, err := url.Parse(s)
 	switch {
 	case s == "":

@@ -57,7 +57,7 @@ func discoverJWKS(ctx context.Context, cfg OIDCConfig) (string, error) {
 	if err := p.Claims(&doc); err != nil {
 		return "", fmt.Errorf("oidc discovery: %w", err)
 	}
-	if err := checkURL(doc.JWKSURL); err != nil {
+	if err := CheckProviderURL(doc.JWKSURL); err != nil {
 		return "", fmt.Errorf("oidc discovery: jwks_uri: %w", err)
 	}
 	return doc.JWKSURL, nil

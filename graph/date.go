@@ -50,8 +50,21 @@ func DateOf(t time.Time) Date {
 	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 }
 
-// Today returns the current date in UTC.
-func Today() Date { return DateOf(time.Now().UTC()) }
+// Today returns the current date in Europe/London (London), where
+// kinmap's councils are. A program configured for another zone
+// (KINMAP_TIME_ZONE) uses TodayIn.
+func Today() Date { return TodayIn(London) }
+
+// TodayIn returns the current date in loc (nil: London).
+func TodayIn(loc *time.Location) Date { return DateAt(time.Now(), loc) }
+
+// DateAt returns the date it is in loc (nil: London) at the instant t.
+func DateAt(t time.Time, loc *time.Location) Date {
+	if loc == nil {
+		loc = London
+	}
+	return DateOf(t.In(loc))
+}
 
 // IsZero reports whether the date is not recorded.
 func (d Date) IsZero() bool { return d.t.IsZero() }

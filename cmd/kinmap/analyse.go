@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/kinmap/kinmap/graph"
@@ -35,7 +34,7 @@ func cmdAnalyse(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("analyse", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	child := fs.String("child", "", "the child's id (required)")
-	asOf, since := graph.Today(), graph.Date{}
+	asOf, since := e.today(), graph.Date{}
 	fs.Var(dateFlag{&asOf}, "as-of", "date of the analysis, YYYY-MM-DD (default today)")
 	fs.Var(dateFlag{&since}, "since", "date of the last review: also list changes since then")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -142,7 +141,7 @@ func printAnalysis(e *env, n *graph.Network, res analysis.ChildAnalysis, changes
 func cmdReport(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	asOf := graph.Today()
+	asOf := e.today()
 	fs.Var(dateFlag{&asOf}, "as-of", "date of the report, YYYY-MM-DD (default today)")
 	format := fs.String("format", "json", "json or csv")
 	unsuppressed := fs.Bool("unsuppressed", false, "every count as recorded, without disclosure control: for the administrator only, never to publish")
@@ -152,10 +151,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	if *format != "json" && *format != "csv" {
 		return usageError{"--format must be json or csv"}
 	}
-	threshold, err := disclosureThreshold()
-	if err != nil {
-		return usageError{err.Error()}
-	}
+	threshold := e.cfg.DisclosureThreshold
 	store, err := e.openStore(ctx)
 	if err != nil {
 		return err
@@ -176,18 +172,4 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(pub)
-}
-
-// disclosureThreshold reads KINMAP_DISCLOSURE_THRESHOLD: reports show
-// counts from 1 to it as "c" (default analysis.DefaultThreshold).
-func disclosureThreshold() (int, error) {
-	v := getenv("KINMAP_DISCLOSURE_THRESHOLD", "")
-	if v == "" {
-		return analysis.DefaultThreshold, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > 100 {
-		return 0, fmt.Errorf("KINMAP_DISCLOSURE_THRESHOLD must be a whole number from 1 to 100, got %q", v)
-	}
-	return n, nil
 }

@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/kinmap/kinmap/internal/buildinfo"
 )
 
 const usage = `kinmap: family connections for children in care
@@ -37,6 +39,7 @@ Usage:
                                      API tokens (shown once, stored as a hash)
   kinmap audit [--child ID] [--user NAME] [--from DATE] [--to DATE] [--json]
                                      the audit trail
+  kinmap version                     the build: module version, commit, Go version
 
 Configuration comes from the environment; see README.md.
 `
@@ -68,17 +71,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
+	if args[0] == "version" || args[0] == "--version" {
+		fmt.Fprintln(stdout, buildinfo.Read())
+		return 0
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(stderr, "kinmap: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
+	cfg, err := loadConfig(os.Environ())
+	if err != nil {
+		fmt.Fprintf(stderr, "kinmap: configuration:\n%v\n", err)
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	e := newEnv(stdout, stderr)
+	e := newEnv(stdout, stderr, cfg)
 	defer e.close()
 	ctx, change := cliChange(ctx, args)
-	err := cmd(ctx, e, args[1:])
+	err = cmd(ctx, e, args[1:])
 	if aerr := auditCLI(ctx, e, args, err, change); aerr != nil {
 		fmt.Fprintf(stderr, "kinmap %s: %v\n", args[0], errAuditCLI)
 		if err == nil {
@@ -103,10 +115,6 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 // logger returns the JSON logger: ids and request ids only, never names.
-func logger(w io.Writer, level string) *slog.Logger {
-	var l slog.Level
-	if err := l.UnmarshalText([]byte(level)); err != nil {
-		l = slog.LevelInfo
-	}
-	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l}))
+func logger(w io.Writer, level slog.Level) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
 }

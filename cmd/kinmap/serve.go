@@ -5,9 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"net/netip"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/api"
@@ -24,12 +21,12 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	log := logger(e.stderr, getenv("KINMAP_LOG_LEVEL", "info"))
+	log := logger(e.stderr, e.cfg.LogLevel)
 	store, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	cfg, err := serverConfig(ctx, store)
+	cfg, err := serverConfig(ctx, e.cfg, store)
 	if err != nil {
 		return err
 	}
@@ -42,7 +39,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 		}
 		cfg.Web.DemoUsers = demoPrincipals()
 	}
-	if err := webConfig(ctx, &cfg, store); err != nil {
+	if err := webConfig(ctx, e.cfg, &cfg, store); err != nil {
 		return err
 	}
 	renderer := viz.NewRenderer()
@@ -74,72 +71,21 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	return srv.Shutdown(shut)
 }
 
-// serverConfig reads the API's settings from the environment; API tokens
+// serverConfig turns kinmap's configuration into the API's; API tokens
 // are looked up in tokens.
-func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, error) {
-	cfg := api.Config{Addr: getenv("KINMAP_ADDR", defaultAddr)}
+func serverConfig(ctx context.Context, c config, tokens auth.TokenLookup) (api.Config, error) {
+	cfg := api.Config{Addr: c.Addr, PseudonymKey: c.PseudonymKey, DisclosureThreshold: c.DisclosureThreshold,
+		CORSOrigins: c.CORSOrigins, RateLimit: c.RateLimit, TrustedProxies: c.TrustedProxies,
+		MetricsAddr: c.MetricsAddr, AuditBatch: c.AuditBatch, RequestTimeout: c.RequestTimeout, TimeZone: c.Zone}
 	authn := auth.NewAuthenticator(api.CacheTokens(tokens), nil)
-	oidc, ok, err := auth.OIDCConfigFromEnv()
-	if err != nil {
-		return cfg, err
-	}
-	if ok {
-		if authn.OIDC, err = auth.NewOIDCVerifier(ctx, oidc); err != nil {
+	if c.OIDC != nil {
+		var err error
+		if authn.OIDC, err = auth.NewOIDCVerifier(ctx, *c.OIDC); err != nil {
 			return cfg, fmt.Errorf("oidc: %w", err)
 		}
 	}
 	cfg.Auth = authn
-	key, err := secret("KINMAP_PSEUDONYM_KEY", "")
-	if err != nil {
-		return cfg, err
-	}
-	cfg.PseudonymKey = []byte(key)
-	if cfg.DisclosureThreshold, err = disclosureThreshold(); err != nil {
-		return cfg, err
-	}
-	if v := getenv("KINMAP_CORS_ORIGINS", ""); v != "" {
-		cfg.CORSOrigins = strings.Split(v, ",")
-	}
-	if v := getenv("KINMAP_RATE_LIMIT", ""); v != "" {
-		if cfg.RateLimit, err = strconv.ParseFloat(v, 64); err != nil {
-			return cfg, fmt.Errorf("KINMAP_RATE_LIMIT: %w", err)
-		}
-	}
-	if cfg.TrustedProxies, err = trustedProxies(getenv("KINMAP_TRUSTED_PROXIES", "")); err != nil {
-		return cfg, fmt.Errorf("KINMAP_TRUSTED_PROXIES: %w", err)
-	}
-	cfg.MetricsAddr = getenv("KINMAP_METRICS_ADDR", "")
-	if v := getenv("KINMAP_AUDIT_BATCH", ""); v != "" {
-		if cfg.AuditBatch, err = strconv.Atoi(v); err != nil || cfg.AuditBatch < 1 {
-			return cfg, fmt.Errorf("KINMAP_AUDIT_BATCH: must be a whole number from 1 (each request's event on its own)")
-		}
-	}
-	if cfg.RequestTimeout, err = requestTimeout(); err != nil {
-		return cfg, err
-	}
 	return cfg, nil
-}
-
-// trustedProxies reads a comma-separated list of CIDRs (a bare address
-// is one host).
-func trustedProxies(v string) ([]netip.Prefix, error) {
-	var out []netip.Prefix
-	for item := range strings.SplitSeq(v, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			continue
-		}
-		if a, err := netip.ParseAddr(item); err == nil {
-			out = append(out, netip.PrefixFrom(a, a.BitLen()))
-			continue
-		}
-		p, err := netip.ParsePrefix(item)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not an address or CIDR", item)
-		}
-		out = append(out, p.Masked())
-	}
-	return out, nil
 }
 
 // demoUsers are the demo users `make run` prints tokens for: one of each
@@ -166,7 +112,7 @@ func demoTokens(ctx context.Context, e *env, store *neo4jstore.Store) error {
 	}
 	fmt.Fprintln(e.stdout, "demo tokens (synthetic users, valid 7 days): use as  Authorization: Bearer TOKEN")
 	for _, u := range demoUsers {
-		_, secret, err := auth.IssueBy(ctx, store, operator(), u.user, u.role, u.teams, 7*24*time.Hour, time.Now().UTC())
+		_, secret, err := auth.IssueBy(ctx, store, operator(), u.user, u.role, u.teams, 7*24*time.Hour, time.Now())
 		if err != nil {
 			return err
 		}

@@ -69,7 +69,7 @@ func (s *Store) UpdateRelationship(ctx context.Context, r graph.Relationship, ef
 		return err
 	}
 	if effective.IsZero() {
-		effective = graph.Today()
+		effective = s.today()
 	}
 	check := func(cur row, p props) error {
 		stored := relationshipFrom(cur)

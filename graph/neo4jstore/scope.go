@@ -100,7 +100,7 @@ func (s *Store) Caseload(ctx context.Context, user string, day graph.Date) ([]gr
 	if user == "" {
 		return nil, nil
 	}
-	return s.ids(ctx, caseload, map[string]any{"user": user, "day": neo4jDate(day)})
+	return s.ids(ctx, caseload, map[string]any{"user": user, "day": s.neo4jDate(day)})
 }
 
 // TeamCaseload returns the ids of the children held on day through
@@ -109,7 +109,7 @@ func (s *Store) TeamCaseload(ctx context.Context, teams []string, day graph.Date
 	if len(teams) == 0 {
 		return nil, nil
 	}
-	return s.ids(ctx, teamCaseload, map[string]any{"teams": teams, "day": neo4jDate(day)})
+	return s.ids(ctx, teamCaseload, map[string]any{"teams": teams, "day": s.neo4jDate(day)})
 }
 
 // InScope reports whether the record of the given kind (KindPerson,
@@ -140,7 +140,7 @@ func (s *Store) ScopeChildren(ctx context.Context, children []graph.ID, id graph
 		return nil, nil
 	}
 	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		recs, err := collect(ctx, tx, query, map[string]any{"children": children, "id": id, "asOf": neo4jDate(asOf)})
+		recs, err := collect(ctx, tx, query, map[string]any{"children": children, "id": id, "asOf": s.neo4jDate(asOf)})
 		if err != nil {
 			return nil, err
 		}
@@ -190,9 +190,9 @@ func (s *Store) ids(ctx context.Context, query string, params map[string]any) ([
 }
 
 // neo4jDate converts a date for a query; the zero date means today.
-func neo4jDate(d graph.Date) neo4j.Date {
+func (s *Store) neo4jDate(d graph.Date) neo4j.Date {
 	if d.IsZero() {
-		d = graph.Today()
+		d = s.today()
 	}
 	return neo4j.DateOf(d.Time())
 }
@@ -231,7 +231,7 @@ func (s *Store) Unattached(ctx context.Context, id graph.ID, kind string) (bool,
 // Unallocated reports whether person id exists and no worker holds it on
 // day through a current assignment.
 func (s *Store) Unallocated(ctx context.Context, id graph.ID, day graph.Date) (bool, error) {
-	return s.exists(ctx, unallocated, map[string]any{"id": id, "day": neo4jDate(day)})
+	return s.exists(ctx, unallocated, map[string]any{"id": id, "day": s.neo4jDate(day)})
 }
 
 // exists reports whether query returns a row.

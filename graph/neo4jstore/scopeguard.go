@@ -71,7 +71,7 @@ func guarded(ctx context.Context, tx neo4j.ManagedTransaction, w scopedWrite, wr
 	if !ok {
 		return write()
 	}
-	if ws.Today.IsZero() {
+	if ws.Today.IsZero() { // the API always says; London's today otherwise
 		ws.Today = graph.Today()
 	}
 	// Records attached to nothing are in every worker's and manager's
@@ -124,7 +124,7 @@ func guarded(ctx context.Context, tx neo4j.ManagedTransaction, w scopedWrite, wr
 	if w.record == "" {
 		return nil
 	}
-	recs, err := collect(ctx, tx, scopeQueries[w.kind], map[string]any{"children": ws.Children, "id": w.record, "asOf": neo4jDate(scopeEver)})
+	recs, err := collect(ctx, tx, scopeQueries[w.kind], map[string]any{"children": ws.Children, "id": w.record, "asOf": neo4j.DateOf(scopeEver.Time())})
 	if err != nil {
 		return err
 	}
@@ -143,7 +143,7 @@ func scopeSetTx(ctx context.Context, tx neo4j.ManagedTransaction, children []gra
 	if len(children) == 0 {
 		return set, nil
 	}
-	recs, err := collect(ctx, tx, scopeSet, map[string]any{"children": children, "asOf": neo4jDate(day)})
+	recs, err := collect(ctx, tx, scopeSet, map[string]any{"children": children, "asOf": neo4j.DateOf(day.Time())})
 	if err != nil || len(recs) == 0 {
 		return set, err
 	}

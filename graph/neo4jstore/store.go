@@ -24,6 +24,9 @@ type Config struct {
 	// (KINMAP_REQUEST_TIMEOUT); the driver's connect, acquisition and
 	// retry timeouts are cut to fit inside it. 0 means 10 s.
 	Timeout time.Duration
+	// Zone decides which date "today" is when a caller gives none
+	// (KINMAP_TIME_ZONE); nil means Europe/London (graph.London).
+	Zone *time.Location
 }
 
 // driverTimeouts sets the driver's timeouts to fit in one request of
@@ -48,7 +51,12 @@ type Store struct {
 	singleTxLimit int
 	batchSize     int
 	onErr         func(kind string) // nil: none; see ObserveErrors
+	zone          *time.Location    // nil: graph.London; see today
 }
+
+// today is the date it is now in the store's zone: what a query given no
+// date is answered for.
+func (s *Store) today() graph.Date { return graph.TodayIn(s.zone) }
 
 // Open connects to Neo4j, waits up to wait for it to answer, and applies
 // the schema.
@@ -59,7 +67,7 @@ func Open(ctx context.Context, cfg Config, wait time.Duration) (*Store, error) {
 		return nil, fmt.Errorf("neo4j driver: %w", err)
 	}
 	s := &Store{driver: d, bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}), db: cfg.Database,
-		singleTxLimit: SingleTxLimit, batchSize: BatchSize}
+		singleTxLimit: SingleTxLimit, batchSize: BatchSize, zone: cfg.Zone}
 	if err := s.waitReady(ctx, wait); err != nil {
 		d.Close(ctx)
 		return nil, err
