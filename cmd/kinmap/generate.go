@@ -47,11 +47,14 @@ func cmdGenerate(_ context.Context, e *env, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	bw := bufio.NewWriterSize(w, 1<<20)
+	p := newProgress(e.stderr, "writing", "", true, -1)
+	bw := bufio.NewWriterSize(&countingWriter{w: w, p: p}, 1<<20)
 	if err := json.NewEncoder(bw).Encode(&doc); err != nil {
 		return err
 	}
-	return bw.Flush()
+	err = bw.Flush()
+	p.finish()
+	return err
 }
 
 // maxGenerate bounds --children: a nation is about 100,000.
