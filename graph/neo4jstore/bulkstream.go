@@ -14,7 +14,7 @@ import (
 // "checking" done and total count bytes of the document read, in phase
 // "importing" records written or found unchanged. It is called from the
 // importing goroutine, at most once per batch.
-type ImportProgress func(phase string, done, total int64)
+type ImportProgress = func(phase string, done, total int64)
 
 // Phases of ImportStream, as ImportProgress names them.
 const (
@@ -46,6 +46,18 @@ WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) A
 OPTIONAL MATCH ()-[r:HOLDS {id: row.props.id}]->()
 WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
 
+	// The create statements write a list of which nothing was stored
+	// when the import began: the document's ids are unique (checked), so
+	// there is nothing to merge with, and CREATE skips MERGE's look-up
+	// of the edges between the two ends. An import cut short and run again
+	// finds its records stored and merges.
+	createPeople        = "UNWIND $rows AS row CREATE (n:Person) SET n = row"
+	createHouseholds    = "UNWIND $rows AS row CREATE (n:Household) SET n = row"
+	createResidences    = "UNWIND $rows AS row MATCH (a:Person {id: row.from}), (b:Household {id: row.to}) CREATE (a)-[r:LIVES_IN]->(b) SET r = row.props"
+	createRelationships = "UNWIND $rows AS row MATCH (a:Person {id: row.from}), (b:Person {id: row.to}) CREATE (a)-[r:CONNECTED]->(b) SET r = row.props"
+	createContacts      = "UNWIND $rows AS row MATCH (a:Person {id: row.from}), (b:Person {id: row.to}) CREATE (a)-[r:CONTACT]->(b) SET r = row.props"
+	createAssignments   = "UNWIND $rows AS row MATCH (b:Person {id: row.to}) MERGE (a:Worker {id: row.from}) CREATE (a)-[r:HOLDS]->(b) SET r = row.props"
+
 	// The stored counts come from Neo4j's count store: a list with
 	// nothing stored yet needs neither the stored-ends check nor the
 	// changed query.
@@ -59,18 +71,18 @@ WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) A
 
 // streamList is how one record list is checked and written.
 type streamList struct {
-	merge, changed, count, elsewhere, what string
-	row                                    func(rec any) any // the MERGE row
-	ends                                   func(rec any) (id, from, to graph.ID)
-	node                                   bool
+	merge, create, changed, count, elsewhere, what string
+	row                                            func(rec any) any // the MERGE row
+	ends                                           func(rec any) (id, from, to graph.ID)
+	node                                           bool
 }
 
 var streamLists = map[string]streamList{
-	"people": {merge: mergePeople, changed: peopleChanged, count: countPeople, node: true,
+	"people": {merge: mergePeople, create: createPeople, changed: peopleChanged, count: countPeople, node: true,
 		row: func(r any) any { return compact(personProps(r.(graph.Person))) }},
-	"households": {merge: mergeHouseholds, changed: householdsChanged, count: countHouseholds, node: true,
+	"households": {merge: mergeHouseholds, create: createHouseholds, changed: householdsChanged, count: countHouseholds, node: true,
 		row: func(r any) any { return compact(householdProps(r.(graph.Household))) }},
-	"residences": {merge: mergeResidences, changed: residencesChanged, count: countResidences,
+	"residences": {merge: mergeResidences, create: createResidences, changed: residencesChanged, count: countResidences,
 		elsewhere: residencesElsewhere, what: "person and household",
 		row: func(r any) any {
 			x := r.(graph.Residence)
@@ -80,21 +92,21 @@ var streamLists = map[string]streamList{
 			x := r.(graph.Residence)
 			return x.ID, x.Person, x.Household
 		}},
-	"relationships": {merge: mergeRelationships, changed: relationshipsChanged, count: countRelationships,
+	"relationships": {merge: mergeRelationships, create: createRelationships, changed: relationshipsChanged, count: countRelationships,
 		elsewhere: relationshipsElsewhere, what: "people",
 		row: func(r any) any {
 			x := r.(graph.Relationship)
 			return edgeRow(x.From, x.To, relationshipProps(x))
 		},
 		ends: func(r any) (graph.ID, graph.ID, graph.ID) { x := r.(graph.Relationship); return x.ID, x.From, x.To }},
-	"contacts": {merge: mergeContacts, changed: contactsChanged, count: countContacts,
+	"contacts": {merge: mergeContacts, create: createContacts, changed: contactsChanged, count: countContacts,
 		elsewhere: contactsElsewhere, what: "people",
 		row: func(r any) any {
 			x := r.(graph.Contact)
 			return edgeRow(x.From, x.To, contactProps(x))
 		},
 		ends: func(r any) (graph.ID, graph.ID, graph.ID) { x := r.(graph.Contact); return x.ID, x.From, x.To }},
-	"assignments": {merge: mergeAssignments, changed: assignmentsChanged, count: countAssignments,
+	"assignments": {merge: mergeAssignments, create: createAssignments, changed: assignmentsChanged, count: countAssignments,
 		elsewhere: assignmentsElsewhere, what: "worker and child",
 		row: func(r any) any {
 			x := r.(graph.Assignment)
@@ -121,7 +133,7 @@ func edgeRow(from, to graph.ID, p props) any {
 
 // Opener opens the document to import afresh: ImportStream reads it twice
 // (once to check it, once to write it).
-type Opener func() (io.ReadCloser, error)
+type Opener = func() (io.ReadCloser, error)
 
 // ImportStream imports the document open gives without holding it in
 // memory: a first pass decodes it record by record (graph.ScanDocument)
@@ -317,7 +329,9 @@ func (w *streamWriter) flush(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return fail(err)
 	}
+	cypher := sl.create
 	if w.stored[w.list] > 0 {
+		cypher = sl.merge
 		idx, err := w.s.readInts(ctx, sl.changed, rows, "changed")
 		if err != nil {
 			return fail(err)
@@ -330,7 +344,7 @@ func (w *streamWriter) flush(ctx context.Context) error {
 	}
 	if len(rows) > 0 {
 		_, err := w.s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			return collect(ctx, tx, sl.merge, map[string]any{"rows": rows})
+			return collect(ctx, tx, cypher, map[string]any{"rows": rows})
 		})
 		if err != nil {
 			return fail(err)
