@@ -123,3 +123,30 @@ func BenchmarkScanAndValidate(b *testing.B) {
 		}
 	}
 }
+
+// TestWriteDocumentWritesWhatEncodeWrites: byte for byte, indented or not,
+// and with empty lists.
+func TestWriteDocumentWritesWhatEncodeWrites(t *testing.T) {
+	doc := fixtures.Generate(fixtures.GenConfig{Seed: 5, Children: 8})
+	empty := graph.Document{Format: graph.Format}
+	for _, d := range []*graph.Document{&doc, &empty} {
+		for _, indent := range []string{"", "  "} {
+			var want, got bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetIndent("", indent)
+			if err := enc.Encode(d); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			if err := graph.WriteDocument(&got, d, indent, func(k int) { n = k }); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("indent %q: WriteDocument differs from json.Encoder:\n%.300s\nwant\n%.300s", indent, got.Bytes(), want.Bytes())
+			}
+			if n != d.Total() {
+				t.Errorf("indent %q: done told %d records, want %d", indent, n, d.Total())
+			}
+		}
+	}
+}

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -77,16 +75,12 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	p := newProgress(e.stderr, "exporting", "", true, -1)
-	bw := bufio.NewWriterSize(&countingWriter{w: w, p: p}, 1<<20)
-	enc := json.NewEncoder(bw)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(d); err != nil {
+	p := newProgress(e.stderr, "exporting", "records", false, int64(d.Total()))
+	if err := graph.WriteDocument(w, d, "  ", func(n int) { p.set(int64(n)) }); err != nil {
 		return err
 	}
-	err = bw.Flush()
 	p.finish()
-	return err
+	return nil
 }
 
 func cmdDemo(ctx context.Context, e *env, args []string) error {

@@ -28,6 +28,7 @@ type progress struct {
 	bytes          bool
 	start, printed time.Time
 	done, total    int64
+	shown          int64 // done when the last line was written
 }
 
 // newProgress starts one phase: what is done ("importing"), unit what is
@@ -69,13 +70,13 @@ func (p *progress) finish() {
 		_ = p.bar.Finish()
 		return
 	}
-	if !p.printed.IsZero() {
+	if !p.printed.IsZero() && p.done != p.shown {
 		p.line(time.Now())
 	}
 }
 
 func (p *progress) line(now time.Time) {
-	p.printed = now
+	p.printed, p.shown = now, p.done
 	secs := now.Sub(p.start).Seconds()
 	rate := float64(p.done) / max(secs, 0.001)
 	n, r, unit := float64(p.done), rate, p.unit
@@ -91,20 +92,6 @@ func (p *progress) line(now time.Time) {
 		msg += fmt.Sprintf(", %.0f%%, about %s left", 100*float64(p.done)/float64(p.total), left)
 	}
 	fmt.Fprintln(p.w, msg)
-}
-
-// countingWriter counts what passes through it for a progress.
-type countingWriter struct {
-	w io.Writer
-	p *progress
-	n int64
-}
-
-func (c *countingWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	c.p.set(c.n)
-	return n, err
 }
 
 // importProgress shows an ImportStream's phases, one after the other.
