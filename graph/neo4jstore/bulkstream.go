@@ -28,22 +28,22 @@ const (
 // values (see compact), so properties() compares with it key for key.
 const (
 	peopleChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH (n:Person {id: row.id})
+OPTIONAL MATCH (n:Person {id: row.id}) USING INDEX n:Person(id)
 WITH i, n, row WHERE n IS NULL OR properties(n) <> row RETURN collect(i) AS changed`
 	householdsChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH (n:Household {id: row.id})
+OPTIONAL MATCH (n:Household {id: row.id}) USING INDEX n:Household(id)
 WITH i, n, row WHERE n IS NULL OR properties(n) <> row RETURN collect(i) AS changed`
 	residencesChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH ()-[r:LIVES_IN {id: row.props.id}]->()
+OPTIONAL MATCH ()-[r:LIVES_IN {id: row.props.id}]->() USING INDEX r:LIVES_IN(id)
 WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
 	relationshipsChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH ()-[r:CONNECTED {id: row.props.id}]->()
+OPTIONAL MATCH ()-[r:CONNECTED {id: row.props.id}]->() USING INDEX r:CONNECTED(id)
 WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
 	contactsChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH ()-[r:CONTACT {id: row.props.id}]->()
+OPTIONAL MATCH ()-[r:CONTACT {id: row.props.id}]->() USING INDEX r:CONTACT(id)
 WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
 	assignmentsChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH ()-[r:HOLDS {id: row.props.id}]->()
+OPTIONAL MATCH ()-[r:HOLDS {id: row.props.id}]->() USING INDEX r:HOLDS(id)
 WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
 
 	// The create statements write a list of which nothing was stored
@@ -165,14 +165,40 @@ func (s *Store) ImportStream(ctx context.Context, open Opener, size int64, progr
 		total += n
 	}
 	if total <= s.singleTxLimit {
-		d := graph.Document{}
-		if err := scanFile(open, func(list string, _ int, rec any) error { appendRecord(&d.Records, rec); return nil }); err != nil {
+		// One transaction, of the new or changed records only.
+		rows := map[string][]any{}
+		if err := scanFile(open, func(list string, _ int, rec any) error {
+			rows[list] = append(rows[list], streamLists[list].row(rec))
+			return nil
+		}); err != nil {
 			return sum, err
 		}
-		if err := s.writeAll(ctx, importSteps(&d)); err != nil {
-			return sum, err
+		var steps []step
+		for _, l := range graph.Lists {
+			sl, all := streamLists[l], rows[l]
+			if stored[l] == 0 {
+				steps = append(steps, step{sl.create, all})
+				continue
+			}
+			var changed []any
+			for lo := 0; lo < len(all); lo += s.batchSize {
+				batch := all[lo:min(lo+s.batchSize, len(all))]
+				idx, err := s.readInts(ctx, sl.changed, batch, "changed")
+				if err != nil {
+					return sum, err
+				}
+				for _, i := range idx {
+					changed = append(changed, batch[i])
+				}
+			}
+			steps = append(steps, step{sl.merge, changed})
 		}
-		sum.Transactions = 1
+		if slices.ContainsFunc(steps, func(st step) bool { return len(st.rows) > 0 }) {
+			if err := s.writeAll(ctx, steps); err != nil {
+				return sum, err
+			}
+			sum.Transactions = 1
+		}
 		progress(PhaseImporting, int64(total), int64(total))
 		return sum, nil
 	}
@@ -443,23 +469,6 @@ func scanFile(open Opener, each func(string, int, any) error) error {
 	defer f.Close()
 	_, err = graph.ScanDocument(f, each)
 	return err
-}
-
-func appendRecord(r *graph.Records, rec any) {
-	switch x := rec.(type) {
-	case graph.Person:
-		r.People = append(r.People, x)
-	case graph.Household:
-		r.Households = append(r.Households, x)
-	case graph.Residence:
-		r.Residences = append(r.Residences, x)
-	case graph.Relationship:
-		r.Relationships = append(r.Relationships, x)
-	case graph.Contact:
-		r.Contacts = append(r.Contacts, x)
-	case graph.Assignment:
-		r.Assignments = append(r.Assignments, x)
-	}
 }
 
 type countingReader struct {

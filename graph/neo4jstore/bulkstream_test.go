@@ -159,3 +159,36 @@ func TestImportStreamRefusesBadDocuments(t *testing.T) {
 		t.Errorf("refused imports wrote: got %d/%d, want %d/%d", n, r, n0, r0)
 	}
 }
+
+// TestImportStreamInOneTransactionWritesOnlyChanges: a document under the
+// single-transaction limit, imported again unchanged, writes nothing; with
+// one record changed, one transaction.
+func TestImportStreamInOneTransactionWritesOnlyChanges(t *testing.T) {
+	s, ctx := fresh(t)
+	doc := family()
+	b, _ := json.Marshal(doc)
+	if sum, err := s.ImportStream(ctx, opener(b), 0, nil); err != nil || sum.Transactions != 1 {
+		t.Fatalf("first import: %+v, %v", sum, err)
+	}
+	n1, r1 := neo4jtest.Counts(t)
+	v1, _ := s.Version(ctx)
+	sum, err := s.ImportStream(ctx, opener(b), 0, nil)
+	if v2, _ := s.Version(ctx); err != nil || sum.Transactions != 0 || v2 != v1 {
+		t.Errorf("unchanged re-import: %+v, %v, version %s -> %s; want no transaction, the same version", sum, err, v1, v2)
+	}
+	doc.Contacts[0].Notes = "synthetic: changed"
+	b, _ = json.Marshal(doc)
+	if sum, err := s.ImportStream(ctx, opener(b), 0, nil); err != nil || sum.Transactions != 1 {
+		t.Errorf("one change: %+v, %v; want one transaction", sum, err)
+	}
+	if n, r := neo4jtest.Counts(t); n != n1 || r != r1 {
+		t.Errorf("re-imports: got %d/%d, want %d/%d", n, r, n1, r1)
+	}
+	got := exported(t, s, ctx)
+	want := family()
+	want.Contacts[0].Notes = "synthetic: changed"
+	want.Sort()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after the re-imports the store differs from the document")
+	}
+}
