@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -75,7 +76,7 @@ func TestChangeIsAuditedInItsOwnTransaction(t *testing.T) {
 // incompleteImport is a store whose batched import stops part-way.
 type incompleteImport struct{ api.Store }
 
-func (incompleteImport) Import(context.Context, *graph.Document) (graph.ImportSummary, error) {
+func (incompleteImport) ImportStream(context.Context, func() (io.ReadCloser, error), int64, func(string, int64, int64)) (graph.ImportSummary, error) {
 	return graph.ImportSummary{}, &graph.ImportIncompleteError{Batch: 7, Batches: 12, Records: 3000,
 		Err: fmt.Errorf("neo4j gone: %w", graph.ErrUnavailable)}
 }

@@ -2,7 +2,9 @@ package api
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
@@ -60,11 +62,13 @@ func (s *Server) network(c echo.Context) error {
 }
 
 func (s *Server) importDoc(c echo.Context) error {
-	var d graph.Document
-	if err := decode(c, &d, MaxImportBytes); err != nil {
+	name, size, err := spoolBody(c, MaxStreamImportBytes)
+	if err != nil {
 		return err
 	}
-	sum, err := s.store.Import(c.Request().Context(), &d)
+	defer os.Remove(name)
+	open := func() (io.ReadCloser, error) { return os.Open(name) }
+	sum, err := s.store.ImportStream(c.Request().Context(), open, size, nil)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"io"
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
@@ -46,6 +47,8 @@ type Store interface {
 	// Version names the stored records' state: every change bumps it.
 	Version(ctx context.Context) (string, error)
 	Import(ctx context.Context, d *graph.Document) (graph.ImportSummary, error)
+	// ImportStream imports a document it reads twice (check, then write).
+	ImportStream(ctx context.Context, open func() (io.ReadCloser, error), size int64, progress func(phase string, done, total int64)) (graph.ImportSummary, error)
 	Export(ctx context.Context) (*graph.Document, error)
 
 	// Access control and audit.

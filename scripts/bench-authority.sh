@@ -15,6 +15,8 @@
 # what runs in Neo4j, the Neo4j server's, from /proc: on a shared machine
 # the CPU figures are the ones to compare) and peak resident memory of the
 # process (kinmap, python); Neo4j's own memory is its heap setting.
+# The import is timed twice: into the empty Neo4j, then the same file again
+# (unchanged: read and compared, nothing written).
 # Env: BENCH_AUTHORITY_SIZES, BENCH_SEED, BENCH_AS_OF (2026-11-01),
 #      BENCH_NEO4J_PORT (18587), BENCH_ADDR (127.0.0.1:18588).
 set -euo pipefail
@@ -90,6 +92,9 @@ for n in $sizes; do
 	timed "$data/import.txt" bin/kinmap import "$file"
 	import_s=$secs import_mb=$mb import_cpu=$cpu
 	records=$(grep -o '[0-9]\+ [a-z]*' "$data/import.txt" | grep -v transaction | awk '{s += $1} END {print s}')
+	# the same file again: nothing changed, so nothing is written
+	timed "$data/reimport.txt" bin/kinmap import "$file"
+	reimport_s=$secs reimport_mb=$mb reimport_cpu=$cpu
 
 	timed "$data/kinmap-$n.json" bin/kinmap report --as-of "$asof" --unsuppressed
 	cli_s=$secs cli_mb=$mb cli_cpu=$cpu
@@ -161,6 +166,7 @@ EOF
 	echo "| measure | time (s) | CPU (s, incl. Neo4j) | peak memory (MB) | ratio |"
 	echo "|---|---|---|---|---|"
 	echo "| import (CLI, empty Neo4j) | $import_s ($(awk -v r="$records" -v s="$import_s" 'BEGIN { printf "%d", r / s }') records/s) | $import_cpu | $import_mb | |"
+	echo "| re-import of the unchanged file (CLI) | $reimport_s ($(awk -v r="$records" -v s="$reimport_s" 'BEGIN { printf "%d", r / s }') records/s) | $reimport_cpu | $reimport_mb | first / re-import: time $(ratio "$import_s" "$reimport_s"), CPU $(ratio "$import_cpu" "$reimport_cpu") |"
 	echo "| kinmap report, CLI (cold) | $cli_s | $cli_cpu | $cli_mb | |"
 	echo "| kinmap report, API cold | $api_cold | $api_cold_cpu | $api_mb (server) | |"
 	echo "| kinmap report, API warm | $api_warm | | | time cold/warm $(ratio "$api_cold" "$api_warm") |"

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"os"
 	"strconv"
@@ -47,11 +45,12 @@ func cmdGenerate(_ context.Context, e *env, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	bw := bufio.NewWriterSize(w, 1<<20)
-	if err := json.NewEncoder(bw).Encode(&doc); err != nil {
+	p := newProgress(e.stderr, "writing", "records", false, int64(doc.Total()))
+	if err := graph.WriteDocument(w, &doc, "", func(n int) { p.set(int64(n)) }); err != nil {
 		return err
 	}
-	return bw.Flush()
+	p.finish()
+	return nil
 }
 
 // maxGenerate bounds --children: a nation is about 100,000.

@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/kinmap/kinmap/fixtures"
@@ -17,23 +17,21 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if len(args) != 1 {
 		return usageError{"usage: kinmap import FILE"}
 	}
-	data, err := os.ReadFile(args[0])
+	file := args[0]
+	info, err := os.Stat(file)
 	if err != nil {
 		return err
-	}
-	// As strict as the API's decoding, with the same field errors.
-	var d graph.Document
-	if err := graph.DecodeJSON(data, &d); err != nil {
-		for _, fe := range graph.Fields(err) {
-			fmt.Fprintf(e.stderr, "  %s\n", fe)
-		}
-		return fmt.Errorf("%s: nothing was imported: %w", args[0], err)
 	}
 	store, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	sum, err := store.Import(ctx, &d)
+	// Streamed: checked record by record as strictly as the API's
+	// decoding (the same field errors), then written in batches.
+	open := func() (io.ReadCloser, error) { return os.Open(file) }
+	report, done := importProgress(e.stderr)
+	sum, err := store.ImportStream(ctx, open, info.Size(), report)
+	done()
 	if incomplete := new(graph.ImportIncompleteError); errors.As(err, &incomplete) {
 		return err
 	}
@@ -77,9 +75,12 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(d)
+	p := newProgress(e.stderr, "exporting", "records", false, int64(d.Total()))
+	if err := graph.WriteDocument(w, d, "  ", func(n int) { p.set(int64(n)) }); err != nil {
+		return err
+	}
+	p.finish()
+	return nil
 }
 
 func cmdDemo(ctx context.Context, e *env, args []string) error {

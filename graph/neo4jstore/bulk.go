@@ -81,15 +81,7 @@ func (s *Store) Import(ctx context.Context, d *graph.Document) (graph.ImportSumm
 	}
 	sum := graph.ImportSummary{Counts: d.Counts()}
 	if total <= s.singleTxLimit {
-		_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-			for _, st := range steps {
-				if _, err := collect(ctx, tx, st.cypher, map[string]any{"rows": st.rows}); err != nil {
-					return nil, err
-				}
-			}
-			return nil, nil
-		})
-		if err != nil {
+		if err := s.writeAll(ctx, steps); err != nil {
 			return sum, err
 		}
 		sum.Transactions = 1
@@ -114,6 +106,19 @@ func (s *Store) Import(ctx context.Context, d *graph.Document) (graph.ImportSumm
 		}
 	}
 	return sum, nil
+}
+
+// writeAll runs every step in one write transaction.
+func (s *Store) writeAll(ctx context.Context, steps []step) error {
+	_, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		for _, st := range steps {
+			if _, err := collect(ctx, tx, st.cypher, map[string]any{"rows": st.rows}); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	return err
 }
 
 func importSteps(d *graph.Document) []step {

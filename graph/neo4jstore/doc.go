@@ -27,4 +27,17 @@
 // one snapshot (a child's network) are one query, one round trip.
 // Driver errors are mapped to the graph package's sentinel errors with
 // errors.As, so wrapped errors are recognised too.
+//
+// Imports of files (the CLI, POST /import) are streamed (bulkstream.go):
+// ImportStream reads the document twice, never whole. The first pass
+// decodes it record by record (graph.ScanDocument) and checks it
+// (graph.DocumentValidator keeps only packed ids; stored-end conflicts and
+// references to stored people are read in batches); nothing is written
+// unless it passes. The second pass writes batches of BatchSize rows, one
+// transaction each; for lists already holding records, a read first picks
+// the rows whose record is new or differs (properties() against a row with
+// no nulls), so an unchanged re-import writes nothing and a re-run after
+// an interruption writes only what is missing. Lists empty when the
+// import began are written with CREATE. Import (a document in memory:
+// fixtures, the demo) is the older path and stays for them.
 package neo4jstore

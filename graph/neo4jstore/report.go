@@ -57,7 +57,16 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 	}
 	out := &graph.Network{AsOf: asOf}
 	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		out.Records = graph.Records{}
+		// Sized from the count store up front: growing slices of these
+		// structs by appending was a fifth of the load's CPU (pprof).
+		recs, err := collect(ctx, tx, countPeople, nil)
+		if err != nil {
+			return nil, err
+		}
+		n, _ := recs[0].Get("n")
+		people, _ := n.(int64)
+		out.Records = graph.Records{People: make([]graph.Person, 0, people),
+			Relationships: make([]graph.Relationship, 0, people+people/4)}
 		kinds := map[graph.ID]graph.HouseholdKind{}
 		for after := ""; ; {
 			recs, err := collect(ctx, tx, reportPage, map[string]any{"asOf": date, "after": after, "page": reportPageSize})
