@@ -82,3 +82,29 @@ func (c *client) doAccept(path, accept string) response {
 	c.checkSpec(req, nil, res)
 	return res
 }
+
+// The evaluator's report page carries the two charts, each over its
+// table, and the breakdowns, still under disclosure control.
+func TestWebReportHasChartsAndBreakdowns(t *testing.T) {
+	b, _ := webApp(t, true)
+	b.signIn("evaluator-a")
+	p := b.get("/reports?as_of=2026-11-01")
+	if p.status != http.StatusOK {
+		t.Fatalf("report page: %d", p.status)
+	}
+	for _, caption := range []string{"By number of looked-after brothers and sisters", "By placement type"} {
+		i := strings.Index(p.body, "<caption>"+caption+"</caption>")
+		fig := strings.LastIndex(p.body[:max(i, 0)], `<figure class="chart"><img src="data:image/svg&#43;xml;base64,`)
+		if i < 0 || fig < 0 || strings.Contains(p.body[fig:i], "</table>") {
+			t.Errorf("%s: want a chart right above its table", caption)
+		}
+	}
+	for _, want := range []string{"By age band", "By time looked after", "Pairs living apart, by estrangement", "Pairs living apart, by contact arrangement", "<td>c</td>"} {
+		if !strings.Contains(p.body, want) {
+			t.Errorf("report page lacks %q", want)
+		}
+	}
+	if strings.Contains(p.body, "<svg") {
+		t.Errorf("the page inlines an SVG: its style attributes break the web app's CSP (style-src 'self')")
+	}
+}
