@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
+	"github.com/kinmap/kinmap/report"
 	"github.com/labstack/echo/v4"
 )
 
@@ -140,19 +140,19 @@ func (s *Server) siblingPlacements(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	format := c.QueryParam("format")
-	if format == "" && strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "text/csv") {
-		format = "csv"
-	}
-	if format != "" && format != "csv" && format != "json" {
-		return graph.Invalid("format", "must be json or csv")
+	format, err := reportFormat(c)
+	if err != nil {
+		return err
 	}
 	pub, err := s.publishedReport(c, asOf)
 	if err != nil {
 		return err
 	}
-	if format == "csv" {
+	switch format {
+	case "csv":
 		return reportCSV(c, pub)
+	case "html":
+		return reportHTML(c, pub, nil)
 	}
 	return c.JSON(http.StatusOK, pub)
 }
@@ -174,7 +174,7 @@ func (s *Server) publishedReport(c echo.Context, asOf graph.Date) (analysis.Publ
 // reportCSV answers with the published report as a CSV download.
 func reportCSV(c echo.Context, pub analysis.PublishedReport) error {
 	var buf bytes.Buffer
-	if err := pub.WriteCSV(&buf); err != nil {
+	if err := report.WriteCSV(&buf, pub); err != nil {
 		return err
 	}
 	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="sibling-placements-`+pub.AsOf.String()+`.csv"`)

@@ -94,7 +94,7 @@ var (
 func spec(t testing.TB) routers.Router {
 	t.Helper()
 	specOnce.Do(func() {
-		for _, ct := range []string{"image/svg+xml", "image/png", "text/vnd.graphviz"} {
+		for _, ct := range []string{"image/svg+xml", "image/png", "text/vnd.graphviz", "text/html"} {
 			openapi3filter.RegisterBodyDecoder(ct, openapi3filter.FileBodyDecoder)
 		}
 		loader := openapi3.NewLoader()

@@ -29,6 +29,7 @@ func (s *Server) routes() {
 	v1.GET("/children/:id/flags", s.flags)
 	v1.GET("/children/:id/sibling-group", s.siblingGroup)
 	v1.GET("/reports/sibling-placements", s.siblingPlacements)
+	v1.GET("/reports/sibling-placements/series", s.siblingPlacementSeries)
 	v1.GET("/children/:id/map.svg", s.childMap(viz.SVG))
 	v1.GET("/children/:id/map.png", s.childMap(viz.PNG))
 	v1.GET("/children/:id/map.dot", s.childMap(viz.DOT))

@@ -67,6 +67,9 @@ var rules = map[string]rule{
 	"GET /api/v1/assignments/:id":        {scope: scopeRecord, roles: []graph.Role{graph.RoleWorker, graph.RoleManager}, kind: "assignment", action: "read_assignment"},
 	"POST /api/v1/assignments/:id/end":   {scope: scopeRecord, roles: []graph.Role{graph.RoleManager}, kind: "assignment", action: "end_assignment"},
 
+	// The report as a quarterly series: the same rule as the report.
+	"GET /api/v1/reports/sibling-placements/series": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report"},
+
 	"GET /api/v1/reports/sibling-placements": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report"},
 	"GET /api/v1/export/pseudonymised":       {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator}, action: "export_pseudonymised"},
 	"POST /api/v1/import":                    {scope: scopeRole, roles: admin, action: "import"},

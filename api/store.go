@@ -44,6 +44,9 @@ type Store interface {
 	// ReportAuthority is the authority as the sibling placement report
 	// reads it: a compact projection, not every record.
 	ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Network, error)
+	// ReportAuthoritySeries is the authority as a report series up to a
+	// date reads it (analysis.SeriesReport), in one load.
+	ReportAuthoritySeries(ctx context.Context, to graph.Date) (*graph.Network, error)
 	// Version names the stored records' state: every change bumps it.
 	Version(ctx context.Context) (string, error)
 	Import(ctx context.Context, d *graph.Document) (graph.ImportSummary, error)

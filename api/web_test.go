@@ -19,6 +19,7 @@ import (
 	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/graph/neo4jstore"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
+	"github.com/kinmap/kinmap/report"
 )
 
 var demoUsers = []graph.Principal{
@@ -405,7 +406,7 @@ func TestWebReportIsDisclosureControlled(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	if err := analysis.Publish(analysis.SiblingPlacementReport(n), 0).WriteCSV(&want); err != nil {
+	if err := report.WriteCSV(&want, analysis.Publish(analysis.SiblingPlacementReport(n), 0)); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(want.String(), ","+analysis.SuppressedMarker) {

@@ -10,6 +10,7 @@ import (
 	"github.com/kinmap/kinmap/auth"
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
+	"github.com/kinmap/kinmap/report"
 	"github.com/kinmap/kinmap/viz"
 	"github.com/labstack/echo/v4"
 )
@@ -196,10 +197,17 @@ func (s *Server) reportPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	charts, err := report.ChartImages(pub)
+	if err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "report", "Sibling placement report", struct {
-		R    analysis.PublishedReport
-		AsOf string
-	}{pub, asOf.String()})
+		R      analysis.PublishedReport
+		AsOf   string
+		Charts []report.ChartImage // by number of siblings, by placement type
+		Rates  []report.RateTable  // the breakdowns without a chart
+		Pairs  []report.PairTable
+	}{pub, asOf.String(), charts, report.RateTables(pub)[2:], report.PairTables(pub)})
 }
 
 // reportCSVPage downloads the same report as CSV.

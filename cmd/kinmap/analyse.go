@@ -142,19 +142,47 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asOf := e.today()
+	var from, to graph.Date
 	fs.Var(dateFlag{&asOf}, "as-of", "date of the report, YYYY-MM-DD (default today)")
-	format := fs.String("format", "json", "json or csv")
+	fs.Var(dateFlag{&from}, "from", "first date of a series, YYYY-MM-DD (with --to)")
+	fs.Var(dateFlag{&to}, "to", "last date of a series, YYYY-MM-DD (with --from)")
+	every := fs.String("every", "", "step of a series: quarter (the default with --from and --to)")
+	format := fs.String("format", "json", "json, csv or html")
 	unsuppressed := fs.Bool("unsuppressed", false, "every count as recorded, without disclosure control: for the administrator only, never to publish")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	if *format != "json" && *format != "csv" {
-		return usageError{"--format must be json or csv"}
+	if *format != "json" && *format != "csv" && *format != "html" {
+		return usageError{"--format must be json, csv or html"}
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	series := set["from"] || set["to"] || set["every"]
+	if series {
+		if err := seriesFlags(set, from, to, *every); err != nil {
+			return err
+		}
 	}
 	threshold := e.cfg.DisclosureThreshold
 	store, err := e.openStore(ctx)
 	if err != nil {
 		return err
+	}
+	if *unsuppressed {
+		fmt.Fprintln(e.stderr, "kinmap report: UNSUPPRESSED figures, for the administrator only: not for publication or sharing")
+	}
+	if series {
+		dates := analysis.QuarterDates(from, to)
+		n, err := store.ReportAuthoritySeries(ctx, dates[len(dates)-1])
+		if err != nil {
+			return err
+		}
+		reps := analysis.SeriesReport(n, dates)
+		pub := analysis.PublishSeries(from, to, reps, threshold)
+		if *unsuppressed {
+			pub = analysis.UnsuppressedSeries(from, to, reps)
+		}
+		return writeSeries(e.stdout, *format, pub)
 	}
 	n, err := store.ReportAuthority(ctx, asOf)
 	if err != nil {
@@ -164,12 +192,6 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	pub := analysis.Publish(rep, threshold)
 	if *unsuppressed {
 		pub = analysis.Unsuppressed(rep)
-		fmt.Fprintln(e.stderr, "kinmap report: UNSUPPRESSED figures, for the administrator only: not for publication or sharing")
 	}
-	if *format == "csv" {
-		return pub.WriteCSV(e.stdout)
-	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(pub)
+	return writeReport(e.stdout, *format, pub)
 }

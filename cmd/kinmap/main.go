@@ -28,7 +28,7 @@ Usage:
   kinmap analyse --child ID [--as-of DATE] [--since DATE] [--json]
                 [--lost-after-days 90] [--move-window-days 60]
                                      flags, sibling group and key people of a child
-  kinmap report [--as-of DATE] [--format json|csv]
+  kinmap report [--as-of DATE | --from DATE --to DATE --every quarter] [--format json|csv|html]
                                      authority sibling placement report
   kinmap render --child ID [--audience professional|family|child]
                 [--format svg|png|dot] [--as-of DATE] [--since DATE]

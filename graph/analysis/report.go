@@ -57,6 +57,12 @@ type Report struct {
 	// SeparationsNoReason those with no recorded reason.
 	Separations         int `json:"separations"`
 	SeparationsNoReason int `json:"separations_no_reason"`
+	// The breakdowns of report_breakdowns.go: the rate by age band and by
+	// time looked after; the separations by contact and by estrangement.
+	ByAgeBand            []Rate  `json:"by_age_band"`
+	ByTimeLookedAfter    []Rate  `json:"by_time_looked_after"`
+	SeparationsByContact []Count `json:"separations_by_contact"`
+	Estrangement         []Count `json:"estrangement"`
 }
 
 // Rate is the separation rate of one category of children.
@@ -111,18 +117,19 @@ func SiblingPlacementReport(n *graph.Network) Report {
 	for i, c := range placementCategories {
 		r.ByPlacement[i].Category = c
 	}
+	r.newBreakdowns()
 	if n == nil {
 		return r
 	}
 	r.AsOf = n.AsOf
-	s := newLeanSnapshot(n, graph.RelSibling, graph.RelParent)
+	s := newReportSnapshot(n)
 	for i := range n.People {
 		if id := n.People[i].ID; s.lookedAfterChild(id) {
 			r.addChild(s, id)
 		}
 	}
 	r.SeparatedRate = ratio(r.Separated, r.assessed())
-	for _, rts := range [][]Rate{r.BySiblings, r.ByPlacement} {
+	for _, rts := range [][]Rate{r.BySiblings, r.ByPlacement, r.ByAgeBand, r.ByTimeLookedAfter} {
 		for i := range rts {
 			rts[i].Rate = ratio(rts[i].Separated, rts[i].Children)
 		}
@@ -179,6 +186,7 @@ func (r *Report) addChild(s *snapshot, id graph.ID) {
 	}
 	add(&r.BySiblings[min(len(known), 4)-1])
 	add(&r.ByPlacement[placementCategory(h.Kind)])
+	r.addBreakdowns(s, id, h, known, separated)
 	if separated {
 		r.Separated++
 	}

@@ -28,6 +28,11 @@ type PublishedReport struct {
 	Groups                 PublishedGroups `json:"sibling_groups"`
 	Separations            Cell            `json:"separations"`
 	SeparationsNoReason    Cell            `json:"separations_no_reason"`
+	// The breakdowns (report_breakdowns.go), under the same control.
+	ByAgeBand            []PublishedRate  `json:"by_age_band"`
+	ByTimeLookedAfter    []PublishedRate  `json:"by_time_looked_after"`
+	SeparationsByContact []PublishedCount `json:"separations_by_contact"`
+	Estrangement         []PublishedCount `json:"estrangement"`
 }
 
 // Disclosure says what control the figures went through.
@@ -135,7 +140,8 @@ func publishedCells(r Report) (*publishedReport, *sdc) {
 	for _, t := range []struct {
 		rates []Rate
 		out   *[]PublishedRate
-	}{{r.BySiblings, &p.BySiblings}, {r.ByPlacement, &p.ByPlacement}} {
+	}{{r.BySiblings, &p.BySiblings}, {r.ByPlacement, &p.ByPlacement},
+		{r.ByAgeBand, &p.ByAgeBand}, {r.ByTimeLookedAfter, &p.ByTimeLookedAfter}} {
 		*t.out = make([]PublishedRate, len(t.rates))
 		var seps, nots, chs []int
 		for i, rt := range t.rates {
@@ -158,6 +164,7 @@ func publishedCells(r Report) (*publishedReport, *sdc) {
 	s.sum(groups, together, split)
 	seps := c(&p.Separations, r.Separations)
 	s.sum(seps, c(&p.SeparationsNoReason, r.SeparationsNoReason), c(nil, r.Separations-r.SeparationsNoReason))
+	p.pairCells(r, s, c, seps)
 	return p, s
 }
 
@@ -171,9 +178,14 @@ func (p *publishedReport) fill(s *sdc) {
 		}
 	}
 	p.SeparatedRate = rateOf(p.Separated, p.Assessed)
-	for _, rts := range [][]PublishedRate{p.BySiblings, p.ByPlacement} {
+	for _, rts := range [][]PublishedRate{p.BySiblings, p.ByPlacement, p.ByAgeBand, p.ByTimeLookedAfter} {
 		for i := range rts {
 			rts[i].Rate = rateOf(rts[i].Separated, rts[i].Children)
+		}
+	}
+	for _, cs := range [][]PublishedCount{p.SeparationsByContact, p.Estrangement} {
+		for i := range cs {
+			cs[i].Share = rateOf(cs[i].Pairs, p.Separations)
 		}
 	}
 	p.Groups.SplitRate = rateOf(p.Groups.Split, p.Groups.Groups)

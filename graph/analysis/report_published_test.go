@@ -50,8 +50,8 @@ func attackOf(r Report, p PublishedReport) *attack {
 		unassessed = &Cell{}
 	}
 	a.eq(with, all, a.v("with_sibling_not_assessed", r.WithLookedAfterSibling-asd, unassessed))
-	for ti, t := range [][]Rate{r.BySiblings, r.ByPlacement} {
-		pub := [][]PublishedRate{p.BySiblings, p.ByPlacement}[ti]
+	for ti, t := range [][]Rate{r.BySiblings, r.ByPlacement, r.ByAgeBand, r.ByTimeLookedAfter} {
+		pub := [][]PublishedRate{p.BySiblings, p.ByPlacement, p.ByAgeBand, p.ByTimeLookedAfter}[ti]
 		var ss, ns, cs []int
 		for i, rt := range t {
 			s := a.v(rt.Category+" separated", rt.Separated, &pub[i].Separated)
@@ -72,6 +72,15 @@ func attackOf(r Report, p PublishedReport) *attack {
 	a.eq(sp, pt, ap)
 	seps := a.v("separations", r.Separations, &p.Separations)
 	a.eq(seps, a.v("no_reason", r.SeparationsNoReason, &p.SeparationsNoReason), a.v("with_reason", r.Separations-r.SeparationsNoReason, nil))
+	// The separations by contact and by estrangement: two more partitions.
+	for ti, t := range [][]Count{r.SeparationsByContact, r.Estrangement} {
+		pub := [][]PublishedCount{p.SeparationsByContact, p.Estrangement}[ti]
+		var parts []int
+		for i, k := range t {
+			parts = append(parts, a.v(k.Category+" pairs", k.Pairs, &pub[i].Pairs))
+		}
+		a.eq(seps, parts...)
+	}
 	return a
 }
 
@@ -218,6 +227,23 @@ func checkShown(t *testing.T, r Report, p PublishedReport) {
 			}
 			if got.Rate.Suppressed != (got.Children.Suppressed || got.Separated.Suppressed) || !got.Rate.Suppressed && got.Rate != all.Rate {
 				t.Errorf("%s: rate %v with cells %v/%v", got.Category, got.Rate, got.Separated, got.Children)
+			}
+		}
+	}
+	for ti, rts := range [][]PublishedRate{p.ByAgeBand, p.ByTimeLookedAfter} {
+		all := [][]PublishedRate{u.ByAgeBand, u.ByTimeLookedAfter}[ti]
+		for i, got := range rts {
+			if !got.Children.Suppressed && got.Children != all[i].Children || !got.Separated.Suppressed && got.Separated != all[i].Separated ||
+				got.Rate.Suppressed != (got.Children.Suppressed || got.Separated.Suppressed) || !got.Rate.Suppressed && got.Rate != all[i].Rate {
+				t.Errorf("%s: shown %v/%v rate %v, true %v/%v", got.Category, got.Separated, got.Children, got.Rate, all[i].Separated, all[i].Children)
+			}
+		}
+	}
+	for ti, cs := range [][]PublishedCount{p.SeparationsByContact, p.Estrangement} {
+		all := [][]PublishedCount{u.SeparationsByContact, u.Estrangement}[ti]
+		for i, got := range cs {
+			if !got.Pairs.Suppressed && got.Pairs != all[i].Pairs || got.Share.Suppressed != (got.Pairs.Suppressed || p.Separations.Suppressed) {
+				t.Errorf("%s: shown %v share %v, true %v", got.Category, got.Pairs, got.Share, all[i].Pairs)
 			}
 		}
 	}

@@ -89,6 +89,23 @@ func TestSiblingPlacementReport(t *testing.T) {
 		Groups:              GroupCounts{Groups: 4, Together: 1, PartlyTogether: 1, Apart: 2, SplitRate: 0.75},
 		Separations:         4, // b1-b3 b2-b3 d1-d2 e1-e2
 		SeparationsNoReason: 3,
+		ByAgeBand: []Rate{
+			{"0-4", 0, 0, 0},
+			{"5-11", 4, 2, 0.5}, // a1 a2 b2 e1
+			{"12-15", 4, 4, 1},  // b1 b3 d1 e2
+			{"16+", 1, 1, 1},    // d2
+			{"not_recorded", 0, 0, 0},
+		},
+		ByTimeLookedAfter: []Rate{
+			{"under_1_year", 0, 0, 0},
+			{"1_to_2_years", 0, 0, 0},
+			{"2_to_5_years", 9, 7, 0.7778}, // all since 2022-01-01
+			{"5_years_or_more", 0, 0, 0},
+			{"not_recorded", 0, 0, 0},
+		},
+		// No arrangement, no contact, never lived together: the four pairs.
+		SeparationsByContact: []Count{{"arranged_up_to_date", 0}, {"arranged_not_up_to_date", 0}, {"no_arrangement", 4}, {"restricted", 0}},
+		Estrangement:         []Count{{"in_contact", 0}, {"estranged", 0}, {"strangers", 4}},
 	}
 	if !reportEqual(got, want) {
 		t.Errorf("got %+v,\nwant %+v", got, want)

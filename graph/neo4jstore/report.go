@@ -12,28 +12,40 @@ import (
 // nothing and holds one page at a time), in one row of positional lists,
 // no maps and no names:
 //
-//	[id, pet, looked-after details or null, relationships, homes]
+//	[id, pet, looked-after details or null, relationships, homes, past homes, last contacts]
 //	looked-after details: [date_of_birth, age_band, looked_after_since, looked_after_until]
 //	relationships: the person's outgoing sibling relationships current at
 //	  the date and parent relationships started by then (ended or not):
-//	  [to, sibling?, since, until, separation_reason, history]
+//	  [to, sibling?, since, until, separation_reason, history,
+//	   contact_mode, contact_frequency, restriction_kind, restriction_since]
 //	homes (looked-after people only): residences covering the date:
 //	  [household, household kind, from, until]
+//	past homes (looked-after people only, with a date): residences ended
+//	  before it, as homes (the breakdowns' "ever lived together")
+//	last contacts (looked-after people only): per looked-after person
+//	  they had contact with (as the contact's from), the last date by then:
+//	  [to, date]
 //
 // Few large rows rather than many small ones: shipping a row costs far
 // more than reading it (at 12,000 children, 75,000 one-value rows take
 // five times as long as one row holding the same values).
 const reportPage = `MATCH (p:Person) WHERE p.id > $after
 WITH p ORDER BY p.id LIMIT $page
+WITH p, CASE WHEN p.looked_after THEN COLLECT { MATCH (p)-[k:CONTACT]->(b:Person)
+     WHERE b.looked_after AND ($asOf IS NULL OR k.date <= $asOf) WITH b, max(k.date) AS d RETURN [b.id, d] } END AS contacts
 RETURN collect([p.id, p.pet,
   CASE WHEN p.looked_after THEN [p.date_of_birth, p.age_band, p.looked_after_since, p.looked_after_until] END,
   [(p)-[r:CONNECTED]->(b) WHERE r.kind IN ['sibling', 'parent']
      AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
      AND (r.kind = 'parent' OR $asOf IS NULL OR r.until IS NULL OR r.until >= $asOf)
-     | [b.id, r.kind = 'sibling', r.since, r.until, r.separation_reason, r.history]],
+     | [b.id, r.kind = 'sibling', r.since, r.until, r.separation_reason, r.history,
+        r.contact_mode, r.contact_frequency, r.restriction_kind, r.restriction_since]],
   CASE WHEN p.looked_after THEN [(p)-[l:LIVES_IN]->(h)
      WHERE $asOf IS NULL OR ((l.from IS NULL OR l.from <= $asOf) AND (l.until IS NULL OR l.until >= $asOf))
-     | [h.id, h.kind, l.from, l.until]] END]) AS rows,
+     | [h.id, h.kind, l.from, l.until]] END,
+  CASE WHEN p.looked_after AND $asOf IS NOT NULL THEN [(p)-[l:LIVES_IN]->(h) WHERE l.until < $asOf
+     | [h.id, h.kind, l.from, l.until]] END,
+  contacts]) AS rows,
   max(p.id) AS last`
 
 // reportPageSize is how many people a page of the projection holds (a
@@ -113,6 +125,12 @@ func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind,
 			if reason := str(w[4]); reason != "" {
 				r.Separation = &graph.Separation{Reason: graph.SeparationReason(reason)}
 			}
+			if mode := str(w[6]); mode != "" {
+				r.Contact = &graph.Arrangement{Mode: graph.ContactMode(mode), Frequency: graph.Frequency(str(w[7]))}
+			}
+			if kind := str(w[8]); kind != "" {
+				r.Restriction = &graph.Restriction{Kind: graph.RestrictionKind(kind), Since: date0(w[9])}
+			}
 			if h := str(w[5]); h != "" && !asOf.IsZero() {
 				r.History, _ = historyFrom(row{"history": h})
 				r = r.AsOf(asOf)
@@ -121,11 +139,17 @@ func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind,
 		out.Relationships = append(out.Relationships, r)
 	}
 	homes, _ := v[4].([]any)
-	for _, x := range homes {
+	past, _ := v[5].([]any)
+	for _, x := range append(homes, past...) {
 		w := x.([]any)
 		h := str(w[0])
 		out.Residences = append(out.Residences, graph.Residence{Person: p.ID, Household: h, From: date0(w[2]), Until: date0(w[3])})
 		kinds[h] = graph.HouseholdKind(str(w[1]))
+	}
+	contacts, _ := v[6].([]any)
+	for _, x := range contacts {
+		w := x.([]any)
+		out.Contacts = append(out.Contacts, graph.Contact{From: p.ID, To: str(w[0]), Date: date0(w[1])})
 	}
 }
 

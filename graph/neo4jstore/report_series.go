@@ -1,0 +1,119 @@
+package neo4jstore
+
+import (
+	"context"
+
+	"github.com/kinmap/kinmap/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// seriesPage is one page of the projection of a report series up to $to
+// (see reportPage for the shape): the same rows, but every sibling and
+// parent relationship started by $to with its history, every residence
+// of a looked-after person begun by then, and every date of contact
+// between two looked-after people by then:
+//
+//	[id, pet, looked-after details or null, relationships, homes, contacts]
+//	relationships: [to, sibling?, since, until, separation_reason, history,
+//	  contact_mode, contact_frequency, restriction_kind, restriction_since]
+//	homes: [household, household kind, from, until]
+//	contacts: [to, [date, ...]]
+const seriesPage = `MATCH (p:Person) WHERE p.id > $after
+WITH p ORDER BY p.id LIMIT $page
+WITH p, CASE WHEN p.looked_after THEN COLLECT { MATCH (p)-[k:CONTACT]->(b:Person)
+     WHERE b.looked_after AND k.date <= $to WITH b, collect(k.date) AS ds RETURN [b.id, ds] } END AS contacts
+RETURN collect([p.id, p.pet,
+  CASE WHEN p.looked_after THEN [p.date_of_birth, p.age_band, p.looked_after_since, p.looked_after_until] END,
+  [(p)-[r:CONNECTED]->(b) WHERE r.kind IN ['sibling', 'parent'] AND (r.since IS NULL OR r.since <= $to)
+     | [b.id, r.kind = 'sibling', r.since, r.until, r.separation_reason, r.history,
+        r.contact_mode, r.contact_frequency, r.restriction_kind, r.restriction_since]],
+  CASE WHEN p.looked_after THEN [(p)-[l:LIVES_IN]->(h) WHERE l.from IS NULL OR l.from <= $to
+     | [h.id, h.kind, l.from, l.until]] END,
+  contacts]) AS rows,
+  max(p.id) AS last`
+
+// ReportAuthoritySeries returns the authority as a series of sibling
+// placement reports up to to reads it, in one read transaction paged like
+// ReportAuthority: analysis.SeriesReport computes every date of the
+// series from it, with no load per date. Relationships keep their
+// history (the series applies it date by date); contacts come as every
+// date of contact between two looked-after people, since each date of
+// the series needs the last one before it.
+func (s *Store) ReportAuthoritySeries(ctx context.Context, to graph.Date) (*graph.Network, error) {
+	out := &graph.Network{AsOf: to}
+	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		out.Records = graph.Records{}
+		kinds := map[graph.ID]graph.HouseholdKind{}
+		for after := ""; ; {
+			recs, err := collect(ctx, tx, seriesPage, map[string]any{"to": neo4j.DateOf(to.Time()), "after": after, "page": reportPageSize})
+			if err != nil {
+				return nil, err
+			}
+			last, _ := recs[0].Get("last")
+			if last == nil {
+				break
+			}
+			after = last.(string)
+			rows, _ := recs[0].Get("rows")
+			for _, x := range rows.([]any) {
+				addSeriesPerson(out, kinds, x.([]any))
+			}
+		}
+		out.Households = make([]graph.Household, 0, len(kinds))
+		for id, k := range kinds {
+			out.Households = append(out.Households, graph.Household{ID: id, Kind: k})
+		}
+		return nil, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// addSeriesPerson adds one person's row of the series projection.
+func addSeriesPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind, v []any) {
+	p := graph.Person{ID: str(v[0])}
+	p.Pet, _ = v[1].(bool)
+	if la, ok := v[2].([]any); ok {
+		p.LookedAfter = true
+		p.DateOfBirth, p.AgeBand, p.LookedAfterSince, p.LookedAfterUntil = date0(la[0]), graph.AgeBand(str(la[1])), date0(la[2]), date0(la[3])
+	}
+	out.People = append(out.People, p)
+	rels, _ := v[3].([]any)
+	for _, x := range rels {
+		w := x.([]any)
+		r := graph.Relationship{From: p.ID, To: str(w[0]), Kind: graph.RelParent, Since: date0(w[2]), Until: date0(w[3])}
+		if sib, _ := w[1].(bool); sib {
+			r.Kind = graph.RelSibling
+			if reason := str(w[4]); reason != "" {
+				r.Separation = &graph.Separation{Reason: graph.SeparationReason(reason)}
+			}
+			if mode := str(w[6]); mode != "" {
+				r.Contact = &graph.Arrangement{Mode: graph.ContactMode(mode), Frequency: graph.Frequency(str(w[7]))}
+			}
+			if kind := str(w[8]); kind != "" {
+				r.Restriction = &graph.Restriction{Kind: graph.RestrictionKind(kind), Since: date0(w[9])}
+			}
+			if h := str(w[5]); h != "" {
+				r.History, _ = historyFrom(row{"history": h})
+			}
+		}
+		out.Relationships = append(out.Relationships, r)
+	}
+	homes, _ := v[4].([]any)
+	for _, x := range homes {
+		w := x.([]any)
+		h := str(w[0])
+		out.Residences = append(out.Residences, graph.Residence{Person: p.ID, Household: h, From: date0(w[2]), Until: date0(w[3])})
+		kinds[h] = graph.HouseholdKind(str(w[1]))
+	}
+	contacts, _ := v[5].([]any)
+	for _, x := range contacts {
+		w := x.([]any)
+		ds, _ := w[1].([]any)
+		for _, d := range ds {
+			out.Contacts = append(out.Contacts, graph.Contact{From: p.ID, To: str(w[0]), Date: date0(d)})
+		}
+	}
+}
