@@ -7,15 +7,25 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/neo4jstore"
 )
 
+// importMemoryLimit is the Go heap's soft limit while importing (unless
+// GOMEMLIMIT sets one): what an import holds is the id sets of the check
+// (tens of bytes per record) and one batch, and without a limit the
+// collector lets the heap grow to twice that before it runs.
+const importMemoryLimit = 320 << 20
+
 func cmdImport(ctx context.Context, e *env, args []string) error {
 	if len(args) != 1 {
 		return usageError{"usage: kinmap import FILE"}
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(importMemoryLimit)
 	}
 	file := args[0]
 	info, err := os.Stat(file)

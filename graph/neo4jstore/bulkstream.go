@@ -22,29 +22,33 @@ const (
 	PhaseImporting = "importing"
 )
 
-// The changed queries return the positions, in a batch, of the rows whose
-// record is not stored as the row has it (new, or different): re-importing
-// an unchanged document reads it and writes nothing. A row holds no null
-// values (see compact), so properties() compares with it key for key.
+// The compare queries take rows {i, row} (row as the MERGE takes it) and
+// return, among them, the positions i of the records that are new or
+// differ from what is stored (changed) and, for edges, of those whose id
+// is stored between other ends (elsewhere: a conflict). The check runs them
+// on every list that already holds records, so the write pass reads
+// nothing: an unchanged document is read once and nothing is written. A
+// row holds no null values (see compact), so properties() compares with it
+// key for key. The index hints keep the planner from scanning every record
+// of the type for each row when its statistics still describe the empty
+// store of before an import.
 const (
-	peopleChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH (n:Person {id: row.id}) USING INDEX n:Person(id)
-WITH i, n, row WHERE n IS NULL OR properties(n) <> row RETURN collect(i) AS changed`
-	householdsChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH (n:Household {id: row.id}) USING INDEX n:Household(id)
-WITH i, n, row WHERE n IS NULL OR properties(n) <> row RETURN collect(i) AS changed`
-	residencesChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH ()-[r:LIVES_IN {id: row.props.id}]->() USING INDEX r:LIVES_IN(id)
-WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
-	relationshipsChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH ()-[r:CONNECTED {id: row.props.id}]->() USING INDEX r:CONNECTED(id)
-WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
-	contactsChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH ()-[r:CONTACT {id: row.props.id}]->() USING INDEX r:CONTACT(id)
-WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
-	assignmentsChanged = `UNWIND range(0, size($rows) - 1) AS i WITH i, $rows[i] AS row
-OPTIONAL MATCH ()-[r:HOLDS {id: row.props.id}]->() USING INDEX r:HOLDS(id)
-WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) AS changed`
+	peopleCompare = `UNWIND $rows AS x
+OPTIONAL MATCH (n:Person {id: x.row.id}) USING INDEX n:Person(id)
+WITH x, n WHERE n IS NULL OR properties(n) <> x.row RETURN collect(x.i) AS changed`
+	householdsCompare = `UNWIND $rows AS x
+OPTIONAL MATCH (n:Household {id: x.row.id}) USING INDEX n:Household(id)
+WITH x, n WHERE n IS NULL OR properties(n) <> x.row RETURN collect(x.i) AS changed`
+	residencesCompare    = edgeCompareHead + `LIVES_IN {id: x.row.props.id}]->() USING INDEX r:LIVES_IN(id)` + edgeCompareTail
+	relationshipsCompare = edgeCompareHead + `CONNECTED {id: x.row.props.id}]->() USING INDEX r:CONNECTED(id)` + edgeCompareTail
+	contactsCompare      = edgeCompareHead + `CONTACT {id: x.row.props.id}]->() USING INDEX r:CONTACT(id)` + edgeCompareTail
+	assignmentsCompare   = edgeCompareHead + `HOLDS {id: x.row.props.id}]->() USING INDEX r:HOLDS(id)` + edgeCompareTail
+
+	edgeCompareHead = "UNWIND $rows AS x\nOPTIONAL MATCH ()-[r:"
+	edgeCompareTail = `
+WITH x, r, r IS NOT NULL AND (startNode(r).id <> x.row.from OR endNode(r).id <> x.row.to) AS moved
+WHERE r IS NULL OR moved OR properties(r) <> x.row.props
+RETURN collect(CASE WHEN NOT moved THEN x.i END) AS changed, collect(CASE WHEN moved THEN x.i END) AS elsewhere`
 
 	// The create statements write a list of which nothing was stored
 	// when the import began: the document's ids are unique (checked), so
@@ -59,8 +63,7 @@ WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) A
 	createAssignments   = "UNWIND $rows AS row MATCH (b:Person {id: row.to}) MERGE (a:Worker {id: row.from}) CREATE (a)-[r:HOLDS]->(b) SET r = row.props"
 
 	// The stored counts come from Neo4j's count store: a list with
-	// nothing stored yet needs neither the stored-ends check nor the
-	// changed query.
+	// nothing stored yet needs no compare query.
 	countPeople        = "MATCH (n:Person) RETURN count(n) AS n"
 	countHouseholds    = "MATCH (n:Household) RETURN count(n) AS n"
 	countResidences    = "MATCH ()-[r:LIVES_IN]->() RETURN count(r) AS n"
@@ -71,48 +74,40 @@ WITH i, r, row WHERE r IS NULL OR properties(r) <> row.props RETURN collect(i) A
 
 // streamList is how one record list is checked and written.
 type streamList struct {
-	merge, create, changed, count, elsewhere, what string
-	row                                            func(rec any) any // the MERGE row
-	ends                                           func(rec any) (id, from, to graph.ID)
-	node                                           bool
+	merge, create, compare, count, what string
+	row                                 func(rec any) any // the MERGE row
+	node                                bool
 }
 
 var streamLists = map[string]streamList{
-	"people": {merge: mergePeople, create: createPeople, changed: peopleChanged, count: countPeople, node: true,
+	"people": {merge: mergePeople, create: createPeople, compare: peopleCompare, count: countPeople, node: true,
 		row: func(r any) any { return compact(personProps(r.(graph.Person))) }},
-	"households": {merge: mergeHouseholds, create: createHouseholds, changed: householdsChanged, count: countHouseholds, node: true,
+	"households": {merge: mergeHouseholds, create: createHouseholds, compare: householdsCompare, count: countHouseholds, node: true,
 		row: func(r any) any { return compact(householdProps(r.(graph.Household))) }},
-	"residences": {merge: mergeResidences, create: createResidences, changed: residencesChanged, count: countResidences,
-		elsewhere: residencesElsewhere, what: "person and household",
+	"residences": {merge: mergeResidences, create: createResidences, compare: residencesCompare, count: countResidences,
+		what: "person and household",
 		row: func(r any) any {
 			x := r.(graph.Residence)
 			return edgeRow(x.Person, x.Household, residenceProps(x))
-		},
-		ends: func(r any) (graph.ID, graph.ID, graph.ID) {
-			x := r.(graph.Residence)
-			return x.ID, x.Person, x.Household
 		}},
-	"relationships": {merge: mergeRelationships, create: createRelationships, changed: relationshipsChanged, count: countRelationships,
-		elsewhere: relationshipsElsewhere, what: "people",
+	"relationships": {merge: mergeRelationships, create: createRelationships, compare: relationshipsCompare, count: countRelationships,
+		what: "people",
 		row: func(r any) any {
 			x := r.(graph.Relationship)
 			return edgeRow(x.From, x.To, relationshipProps(x))
-		},
-		ends: func(r any) (graph.ID, graph.ID, graph.ID) { x := r.(graph.Relationship); return x.ID, x.From, x.To }},
-	"contacts": {merge: mergeContacts, create: createContacts, changed: contactsChanged, count: countContacts,
-		elsewhere: contactsElsewhere, what: "people",
+		}},
+	"contacts": {merge: mergeContacts, create: createContacts, compare: contactsCompare, count: countContacts,
+		what: "people",
 		row: func(r any) any {
 			x := r.(graph.Contact)
 			return edgeRow(x.From, x.To, contactProps(x))
-		},
-		ends: func(r any) (graph.ID, graph.ID, graph.ID) { x := r.(graph.Contact); return x.ID, x.From, x.To }},
-	"assignments": {merge: mergeAssignments, create: createAssignments, changed: assignmentsChanged, count: countAssignments,
-		elsewhere: assignmentsElsewhere, what: "worker and child",
+		}},
+	"assignments": {merge: mergeAssignments, create: createAssignments, compare: assignmentsCompare, count: countAssignments,
+		what: "worker and child",
 		row: func(r any) any {
 			x := r.(graph.Assignment)
 			return edgeRow(x.Worker, x.Child, assignmentProps(x))
-		},
-		ends: func(r any) (graph.ID, graph.ID, graph.ID) { x := r.(graph.Assignment); return x.ID, x.Worker, x.Child }},
+		}},
 }
 
 // compact drops the properties a record does not have: SET n = row
@@ -155,7 +150,7 @@ func (s *Store) ImportStream(ctx context.Context, open Opener, size int64, progr
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
-	counts, nodesFirst, err := s.checkStream(ctx, open, size, stored, progress)
+	counts, changed, nodesFirst, err := s.checkStream(ctx, open, size, stored, progress)
 	if err != nil {
 		return graph.ImportSummary{}, err
 	}
@@ -164,36 +159,33 @@ func (s *Store) ImportStream(ctx context.Context, open Opener, size int64, progr
 	for _, n := range counts {
 		total += n
 	}
+	// wanted: the record is to be written (its list was empty, or it is
+	// new or changed).
+	wanted := func(list string, i int) bool { return stored[list] == 0 || changed[list].has(i) }
+	cypher := func(list string) string {
+		if stored[list] == 0 {
+			return streamLists[list].create
+		}
+		return streamLists[list].merge
+	}
 	if total <= s.singleTxLimit {
 		// One transaction, of the new or changed records only.
 		rows := map[string][]any{}
-		if err := scanFile(open, func(list string, _ int, rec any) error {
-			rows[list] = append(rows[list], streamLists[list].row(rec))
+		if err := scanFile(open, func(list string, i int, rec any) error {
+			if wanted(list, i) {
+				rows[list] = append(rows[list], streamLists[list].row(rec))
+			}
 			return nil
 		}); err != nil {
 			return sum, err
 		}
 		var steps []step
 		for _, l := range graph.Lists {
-			sl, all := streamLists[l], rows[l]
-			if stored[l] == 0 {
-				steps = append(steps, step{sl.create, all})
-				continue
+			if len(rows[l]) > 0 {
+				steps = append(steps, step{cypher(l), rows[l]})
 			}
-			var changed []any
-			for lo := 0; lo < len(all); lo += s.batchSize {
-				batch := all[lo:min(lo+s.batchSize, len(all))]
-				idx, err := s.readInts(ctx, sl.changed, batch, "changed")
-				if err != nil {
-					return sum, err
-				}
-				for _, i := range idx {
-					changed = append(changed, batch[i])
-				}
-			}
-			steps = append(steps, step{sl.merge, changed})
 		}
-		if slices.ContainsFunc(steps, func(st step) bool { return len(st.rows) > 0 }) {
+		if len(steps) > 0 {
 			if err := s.writeAll(ctx, steps); err != nil {
 				return sum, err
 			}
@@ -202,7 +194,7 @@ func (s *Store) ImportStream(ctx context.Context, open Opener, size int64, progr
 		progress(PhaseImporting, int64(total), int64(total))
 		return sum, nil
 	}
-	w := &streamWriter{s: s, stored: stored, sum: &sum, total: total, progress: progress}
+	w := &streamWriter{s: s, cypher: cypher, sum: &sum, total: total, progress: progress}
 	for _, l := range graph.Lists {
 		w.batches += (counts[l] + s.batchSize - 1) / s.batchSize
 	}
@@ -213,11 +205,11 @@ func (s *Store) ImportStream(ctx context.Context, open Opener, size int64, progr
 			func(l string) bool { return !streamLists[l].node }}
 	}
 	for _, include := range passes {
-		err := scanFile(open, func(list string, _ int, rec any) error {
+		err := scanFile(open, func(list string, i int, rec any) error {
 			if !include(list) {
 				return nil
 			}
-			return w.add(ctx, list, rec)
+			return w.add(ctx, list, rec, wanted(list, i))
 		})
 		if err == nil {
 			err = w.flush(ctx)
@@ -229,33 +221,55 @@ func (s *Store) ImportStream(ctx context.Context, open Opener, size int64, progr
 	return sum, nil
 }
 
+// bitset is a set of record positions in a list.
+type bitset []uint64
+
+func (b *bitset) set(i int) {
+	for len(*b) <= i/64 {
+		*b = append(*b, 0)
+	}
+	(*b)[i/64] |= 1 << (i % 64)
+}
+
+func (b *bitset) has(i int) bool {
+	return b != nil && i/64 < len(*b) && (*b)[i/64]&(1<<(i%64)) != 0
+}
+
 // checkStream is ImportStream's first pass; it returns the document's
-// record counts and whether every node list comes before every edge list.
-func (s *Store) checkStream(ctx context.Context, open Opener, size int64, stored map[string]int64, progress ImportProgress) (map[string]int, bool, error) {
+// record counts, the records that are new or changed in the lists that
+// hold records already, and whether every node list comes before every
+// edge list.
+func (s *Store) checkStream(ctx context.Context, open Opener, size int64, stored map[string]int64, progress ImportProgress) (map[string]int, map[string]*bitset, bool, error) {
 	v := graph.NewDocumentValidator()
-	type pendingEnds struct{ rows []any }
-	ends := map[string]*pendingEnds{}
-	checkEnds := func(list string) error {
-		pe := ends[list]
-		if pe == nil || len(pe.rows) == 0 {
+	changed := map[string]*bitset{}
+	pending := map[string][]any{}
+	compare := func(list string) error {
+		rows := pending[list]
+		if len(rows) == 0 {
 			return nil
 		}
 		sl := streamLists[list]
-		idx, err := s.readInts(ctx, sl.elsewhere, pe.rows, "i")
+		newer, moved, err := s.compare(ctx, sl.compare, rows)
 		if err != nil {
 			return err
 		}
-		for _, i := range idx {
+		for _, i := range moved {
 			v.Conflict(graph.Conflict(fmt.Sprintf("%s[%d].id", list, i),
 				"is already stored between another "+sl.what+": end that record and give this one a new id"))
 		}
-		pe.rows = pe.rows[:0]
+		if changed[list] == nil {
+			changed[list] = &bitset{}
+		}
+		for _, i := range newer {
+			changed[list].set(i)
+		}
+		pending[list] = rows[:0]
 		return nil
 	}
 	var order []string
 	f, err := open()
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	defer f.Close()
 	cr := &countingReader{r: f}
@@ -265,17 +279,10 @@ func (s *Store) checkStream(ctx context.Context, open Opener, size int64, stored
 			progress(PhaseChecking, cr.n, size)
 		}
 		v.Add(list, i, rec)
-		sl := streamLists[list]
-		if sl.ends != nil && stored[list] > 0 {
-			pe := ends[list]
-			if pe == nil {
-				pe = &pendingEnds{}
-				ends[list] = pe
-			}
-			id, from, to := sl.ends(rec)
-			pe.rows = append(pe.rows, map[string]any{"i": i, "id": id, "from": from, "to": to})
-			if len(pe.rows) >= s.batchSize {
-				if err := checkEnds(list); err != nil {
+		if stored[list] > 0 {
+			pending[list] = append(pending[list], map[string]any{"i": i, "row": streamLists[list].row(rec)})
+			if len(pending[list]) >= s.batchSize {
+				if err := compare(list); err != nil {
 					return err
 				}
 			}
@@ -286,22 +293,22 @@ func (s *Store) checkStream(ctx context.Context, open Opener, size int64, stored
 		return nil
 	})
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	progress(PhaseChecking, cr.n, max(size, cr.n))
-	for list := range ends {
-		if err := checkEnds(list); err != nil {
-			return nil, false, err
+	for list := range pending {
+		if err := compare(list); err != nil {
+			return nil, nil, false, err
 		}
 	}
 	v.Format(format)
 	people, households := v.Unresolved()
 	known, err := s.knownIDs(ctx, people, households)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	if err := v.Err(func(kind string, id graph.ID) bool { return known[kind][id] }); err != nil {
-		return nil, false, err
+		return nil, nil, false, err
 	}
 	nodesFirst := true
 	seenEdge := false
@@ -312,105 +319,90 @@ func (s *Store) checkStream(ctx context.Context, open Opener, size int64, stored
 			nodesFirst = false
 		}
 	}
-	return v.Counts(), nodesFirst, nil
+	return v.Counts(), changed, nodesFirst, nil
 }
 
-// streamWriter buffers one list's rows and writes them a batch at a time.
+// compare runs a compare query over rows and returns the positions of
+// the changed records and of the edges stored between other ends, sorted.
+func (s *Store) compare(ctx context.Context, cypher string, rows []any) (changed, moved []int, err error) {
+	_, err = s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := collect(ctx, tx, cypher, map[string]any{"rows": rows})
+		if err != nil {
+			return nil, err
+		}
+		changed, moved = ints(recs[0], "changed"), ints(recs[0], "elsewhere")
+		return nil, nil
+	})
+	return changed, moved, err
+}
+
+func ints(rec *neo4j.Record, col string) []int {
+	v, _ := rec.Get(col)
+	list, _ := v.([]any)
+	out := make([]int, 0, len(list))
+	for _, x := range list {
+		if n, ok := x.(int64); ok {
+			out = append(out, int(n))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// streamWriter buffers one list's rows to write and writes them a batch
+// at a time; records found unchanged are counted, not written.
 type streamWriter struct {
 	s                     *Store
-	stored                map[string]int64
+	cypher                func(list string) string
 	sum                   *graph.ImportSummary
 	list                  string
 	rows                  []any
+	seen                  int // records of the batch, written or not
 	batch, batches, total int
-	done, written         int
+	done                  int
 	progress              ImportProgress
 }
 
-func (w *streamWriter) add(ctx context.Context, list string, rec any) error {
+func (w *streamWriter) add(ctx context.Context, list string, rec any, write bool) error {
 	if list != w.list {
 		if err := w.flush(ctx); err != nil {
 			return err
 		}
 		w.list = list
 	}
-	w.rows = append(w.rows, streamLists[list].row(rec))
-	if len(w.rows) >= w.s.batchSize {
+	if write {
+		w.rows = append(w.rows, streamLists[list].row(rec))
+	}
+	w.seen++
+	if w.seen >= w.s.batchSize {
 		return w.flush(ctx)
 	}
 	return nil
 }
 
-// flush writes the rows buffered that are new or changed.
+// flush writes the rows buffered.
 func (w *streamWriter) flush(ctx context.Context) error {
-	if len(w.rows) == 0 {
+	if w.seen == 0 {
 		return nil
 	}
 	w.batch++
-	sl := streamLists[w.list]
-	rows := w.rows
-	fail := func(err error) error {
+	if err := ctx.Err(); err != nil {
 		return &graph.ImportIncompleteError{Batch: w.batch, Batches: w.batches, Records: w.done, Err: err}
 	}
-	if err := ctx.Err(); err != nil {
-		return fail(err)
-	}
-	cypher := sl.create
-	if w.stored[w.list] > 0 {
-		cypher = sl.merge
-		idx, err := w.s.readInts(ctx, sl.changed, rows, "changed")
-		if err != nil {
-			return fail(err)
-		}
-		changed := make([]any, 0, len(idx))
-		for _, i := range idx {
-			changed = append(changed, rows[i])
-		}
-		rows = changed
-	}
-	if len(rows) > 0 {
+	if len(w.rows) > 0 {
+		cypher, rows := w.cypher(w.list), w.rows
 		_, err := w.s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			return collect(ctx, tx, cypher, map[string]any{"rows": rows})
 		})
 		if err != nil {
-			return fail(err)
+			return &graph.ImportIncompleteError{Batch: w.batch, Batches: w.batches, Records: w.done, Err: err}
 		}
 		w.sum.Transactions++
-		w.written += len(rows)
 	}
-	w.done += len(w.rows)
-	w.rows = w.rows[:0]
+	w.done += w.seen
+	w.rows, w.seen = w.rows[:0], 0
 	w.progress(PhaseImporting, int64(w.done), int64(w.total))
 	return nil
-}
-
-// readInts runs a read query over rows and returns the integers it
-// gives: one per record in column col, or one list in one record.
-func (s *Store) readInts(ctx context.Context, cypher string, rows []any, col string) ([]int, error) {
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		recs, err := collect(ctx, tx, cypher, map[string]any{"rows": rows})
-		if err != nil {
-			return nil, err
-		}
-		var ints []int
-		for _, rec := range recs {
-			v, _ := rec.Get(col)
-			switch x := v.(type) {
-			case int64:
-				ints = append(ints, int(x))
-			case []any:
-				for _, y := range x {
-					ints = append(ints, int(y.(int64)))
-				}
-			}
-		}
-		slices.Sort(ints)
-		return ints, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out.([]int), nil
 }
 
 // storedCounts returns how many records of each list are stored.
