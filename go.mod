@@ -19,6 +19,7 @@ require (
 	golang.org/x/oauth2 v0.30.0
 	golang.org/x/time v0.11.0
 	gonum.org/v1/gonum v0.17.0
+	gonum.org/v1/plot v0.17.0
 )
 
 require (
@@ -27,7 +28,6 @@ require (
 	codeberg.org/go-pdf/fpdf v0.11.1 // indirect
 	git.sr.ht/~sbinet/gg v0.7.0 // indirect
 	github.com/ajstarks/svgo v0.0.0-20211024235047-1546f124cd8b // indirect
-	gonum.org/v1/plot v0.17.0 // indirect
 )
 
 require (
