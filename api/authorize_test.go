@@ -88,6 +88,7 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"GET", "/api/v1/assignments/ard-a-kieran", "", "ANDDDU"},
 		{"GET", "/api/v1/assignments/bal-a-mason", "", "NADDDU"},
 		{"GET", "/api/v1/reports/sibling-placements", "", "DADADU"},
+		{"GET", "/api/v1/reports/sibling-placements/series?from=2026-08-01&to=2026-11-01", "", "DADADU"},
 		{"GET", "/api/v1/export/pseudonymised", "", "DDDADU"},
 		{"GET", "/api/v1/export", "", "DDDDAU"},
 		{"POST", "/api/v1/import", smallDoc, "DDDDAU"},

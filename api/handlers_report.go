@@ -52,38 +52,14 @@ func reportHTML(c echo.Context, pub analysis.PublishedReport, s *analysis.Publis
 // tidy CSV or HTML like the report. Parameters are checked before the
 // store is read.
 func (s *Server) siblingPlacementSeries(c echo.Context) error {
-	for _, name := range []string{"from", "to"} {
-		if c.QueryParam(name) == "" {
-			return graph.Invalid(name, "is required: a real date of the form YYYY-MM-DD")
-		}
-	}
-	from, err := dateParam(c, "from", graph.Date{})
+	pub, err := s.publishedSeries(c)
 	if err != nil {
 		return err
-	}
-	to, err := dateParam(c, "to", graph.Date{})
-	if err != nil {
-		return err
-	}
-	if e, given := c.QueryParams()["every"]; given && (len(e) != 1 || e[0] != "quarter") {
-		return graph.Invalid("every", "must be quarter")
-	}
-	if to.Before(from) {
-		return graph.Invalid("from", "must not be after to")
-	}
-	dates := analysis.QuarterDates(from, to)
-	if len(dates) > analysis.MaxSeriesPoints {
-		return graph.Invalid("to", "a series has at most 81 quarterly dates (20 years)")
 	}
 	format, err := reportFormat(c)
 	if err != nil {
 		return err
 	}
-	n, err := s.store.ReportAuthoritySeries(c.Request().Context(), dates[len(dates)-1])
-	if err != nil {
-		return err
-	}
-	pub := analysis.PublishSeries(from, to, analysis.SeriesReport(n, dates), s.cfg.DisclosureThreshold)
 	switch format {
 	case "csv":
 		var buf bytes.Buffer
@@ -91,10 +67,48 @@ func (s *Server) siblingPlacementSeries(c echo.Context) error {
 			return err
 		}
 		c.Response().Header().Set(echo.HeaderContentDisposition,
-			`attachment; filename="sibling-placements-`+from.String()+`-to-`+to.String()+`.csv"`)
+			`attachment; filename="sibling-placements-`+pub.From.String()+`-to-`+pub.To.String()+`.csv"`)
 		return c.Blob(http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
 	case "html":
 		return reportHTML(c, pub.Points[len(pub.Points)-1], &pub)
 	}
 	return c.JSON(http.StatusOK, pub)
+}
+
+// publishedSeries reads and checks ?from, ?to and ?every, then loads the
+// authority once and computes the series under disclosure control: what
+// the API's series and the web app's report page give.
+func (s *Server) publishedSeries(c echo.Context) (analysis.PublishedSeries, error) {
+	none := analysis.PublishedSeries{}
+	if _, err := reportFormat(c); err != nil {
+		return none, err
+	}
+	for _, name := range []string{"from", "to"} {
+		if c.QueryParam(name) == "" {
+			return none, graph.Invalid(name, "is required: a real date of the form YYYY-MM-DD")
+		}
+	}
+	from, err := dateParam(c, "from", graph.Date{})
+	if err != nil {
+		return none, err
+	}
+	to, err := dateParam(c, "to", graph.Date{})
+	if err != nil {
+		return none, err
+	}
+	if e, given := c.QueryParams()["every"]; given && (len(e) != 1 || e[0] != "quarter") {
+		return none, graph.Invalid("every", "must be quarter")
+	}
+	if to.Before(from) {
+		return none, graph.Invalid("from", "must not be after to")
+	}
+	dates := analysis.QuarterDates(from, to)
+	if len(dates) > analysis.MaxSeriesPoints {
+		return none, graph.Invalid("to", "a series has at most 81 quarterly dates (20 years)")
+	}
+	n, err := s.store.ReportAuthoritySeries(c.Request().Context(), dates[len(dates)-1])
+	if err != nil {
+		return none, err
+	}
+	return analysis.PublishSeries(from, to, analysis.SeriesReport(n, dates), s.cfg.DisclosureThreshold), nil
 }

@@ -104,6 +104,14 @@ func TestWebReportHasChartsAndBreakdowns(t *testing.T) {
 			t.Errorf("report page lacks %q", want)
 		}
 	}
+	series := b.get("/reports?as_of=2026-11-01&from=2025-11-01&to=2026-11-01")
+	if series.status != http.StatusOK || strings.Count(series.body, `<figure class="chart"><img src="data:image/svg&#43;xml;base64,`) != 3 ||
+		!strings.Contains(series.body, "<caption>Every quarter from 1 November 2025 to 1 November 2026") || strings.Contains(series.body, "<svg") {
+		t.Errorf("report page with a series: %d, want three charts and the series' table", series.status)
+	}
+	if bad := b.get("/reports?as_of=2026-11-01&from=2026-11-01&to=2025-11-01"); bad.status != http.StatusBadRequest {
+		t.Errorf("report page with from after to: got %d, want 400", bad.status)
+	}
 	if strings.Contains(p.body, "<svg") {
 		t.Errorf("the page inlines an SVG: its style attributes break the web app's CSP (style-src 'self')")
 	}

@@ -201,13 +201,30 @@ func (s *Server) reportPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// A quarterly series when the page asks for one (?from&to).
+	var series *analysis.PublishedSeries
+	var seriesChart report.ChartImage
+	if c.QueryParam("from") != "" || c.QueryParam("to") != "" {
+		ps, err := s.publishedSeries(c)
+		if err != nil {
+			return err
+		}
+		if seriesChart, err = report.SeriesImage(&ps); err != nil {
+			return err
+		}
+		series = &ps
+	}
 	return s.render(c, http.StatusOK, "report", "Sibling placement report", struct {
-		R      analysis.PublishedReport
-		AsOf   string
-		Charts []report.ChartImage // by number of siblings, by placement type
-		Rates  []report.RateTable  // the breakdowns without a chart
-		Pairs  []report.PairTable
-	}{pub, asOf.String(), charts, report.RateTables(pub)[2:], report.PairTables(pub)})
+		R           analysis.PublishedReport
+		AsOf        string
+		Charts      []report.ChartImage // by number of siblings, by placement type
+		Rates       []report.RateTable  // the breakdowns without a chart
+		Pairs       []report.PairTable
+		Series      *analysis.PublishedSeries
+		SeriesChart report.ChartImage
+		From, To    string
+	}{pub, asOf.String(), charts, report.RateTables(pub)[2:], report.PairTables(pub), series, seriesChart,
+		c.QueryParam("from"), c.QueryParam("to")})
 }
 
 // reportCSVPage downloads the same report as CSV.

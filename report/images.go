@@ -32,3 +32,15 @@ func ChartImages(p analysis.PublishedReport) ([]ChartImage, error) {
 	}
 	return out, nil
 }
+
+// SeriesImage draws a series' separation rate over time as an image (see
+// ChartImage); its table is the series' points.
+func SeriesImage(s *analysis.PublishedSeries) (ChartImage, error) {
+	svg, err := seriesLine(s)
+	if err != nil {
+		return ChartImage{}, err
+	}
+	return ChartImage{Title: "Children separated, by date",
+		Alt: "Line chart: share of children separated at each date of the series; the figures are in the table below",
+		Src: template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString([]byte(svg)))}, nil
+}

@@ -12,6 +12,8 @@
 //	Analyse(n, opt) ChildAnalysis         all of the above for one child
 //	Review(before, after) []Change        changes between two snapshots
 //	SiblingPlacementReport(n) Report      authority figures; Report.WriteCSV
+//	  (with breakdowns: report_breakdowns.go), Publish / Unsuppressed
+//	SeriesReport(n, QuarterDates(from, to)) []Report  a series from one load
 //	ConnectionGraph(n), NewGraph, Components, ArticulationPoints, Betweenness
 //
 // Flags are computed on request from the snapshot the store just loaded;
