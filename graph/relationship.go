@@ -154,7 +154,7 @@ func (r Relationship) Validate() error {
 	case r.Kind == "":
 		probs.add("kind", "is required")
 	case !r.Kind.Valid():
-		probs.add("kind", "must be one of sibling, parent, grandparent, other_kin, kinship_carer, foster_carer, residential_carer, friend, professional, other")
+		probs.add("kind", "must be one of sibling, parent, grandparent, other_kin, kinship_carer, foster_carer, residential_carer, friend, professional, other, partner")
 	}
 	switch {
 	case r.Kind == RelSibling && r.SiblingType == "":

@@ -80,7 +80,7 @@ func groupOf(c *connection) group {
 			return groupSiblings
 		case k.IsCarer():
 			return groupCarers
-		case k.IsFamily():
+		case k.IsFamily(), k == graph.RelPartner:
 			return groupFamily
 		case k == graph.RelFriend:
 			return groupFriends
