@@ -141,6 +141,7 @@ func relationshipProps(r graph.Relationship) props {
 	m.str("contact_mode", string(c.Mode))
 	m.str("contact_frequency", string(c.Frequency))
 	m.flag("contact_supervised", c.Supervised)
+	m.str("contact_via", c.Via)
 	x := r.Restriction
 	if x == nil {
 		x = &graph.Restriction{}
@@ -201,7 +202,7 @@ func relationshipFrom(r row) graph.Relationship {
 	out.FromView, out.ToView = view("from"), view("to")
 	if mode := r.str("contact_mode"); mode != "" {
 		out.Contact = &graph.Arrangement{Mode: graph.ContactMode(mode),
-			Frequency: graph.Frequency(r.str("contact_frequency")), Supervised: r.flag("contact_supervised")}
+			Frequency: graph.Frequency(r.str("contact_frequency")), Supervised: r.flag("contact_supervised"), Via: r.str("contact_via")}
 	}
 	if kind := r.str("restriction_kind"); kind != "" {
 		out.Restriction = &graph.Restriction{Kind: graph.RestrictionKind(kind),
