@@ -32,6 +32,9 @@ func TestBadInputWritesNothing(t *testing.T) {
 	}{
 		{"missing required field", "POST", "/api/v1/people", `{"id":"x"}`, "", 400, "full_name"},
 		{"unknown household kind", "POST", "/api/v1/households", `{"id":"x","kind":"castle"}`, "", 400, "kind"},
+		{"unknown council area", "POST", "/api/v1/households", `{"id":"x","kind":"foster","council_area":"S12999999"}`, "", 400, "council_area"},
+		{"update: unknown council area", "PUT", "/api/v1/households/b-h", `{"kind":"foster","council_area":"Glasgow"}`, "", 400, "council_area"},
+		{"import: unknown council area", "POST", "/api/v1/import", `{"format":"kinmap/v1","households":[{"id":"n-h","kind":"foster","council_area":"S12000046"}]}`, "", 400, "households[0].council_area"},
 		{"unknown relationship kind", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"nemesis"}`, "", 400, "kind"},
 		// An id that does not exist answers like one outside the caller's
 		// scope (404), so that ids cannot be probed for existence.

@@ -57,3 +57,20 @@ func TestDocumentContactViaMustExist(t *testing.T) {
 		t.Errorf("via in the document: got %v, want no error", err)
 	}
 }
+
+// TestPseudonymiseContactVia: the go-between is pseudonymised like the
+// people at the two ends, never left as a record id.
+func TestPseudonymiseContactVia(t *testing.T) {
+	doc := &Document{Format: Format, Records: Records{
+		People: []Person{{ID: "amy", FullName: "Amy Test"}, {ID: "rosie", FullName: "Rosie Test"}, {ID: "agency", FullName: "Agency Test"}},
+		Relationships: []Relationship{{ID: "r1", From: "amy", To: "rosie", Kind: RelSibling, SiblingType: SiblingHalf,
+			Contact: &Arrangement{Mode: ContactIndirect, Via: "agency"}}}}}
+	out := Pseudonymise(doc, []byte("test key"), MustDate("2026-11-01"))
+	via := out.Relationships[0].ContactVia()
+	if via == "" || via == "agency" || !slices.ContainsFunc(out.People, func(p Person) bool { return p.ID == via }) {
+		t.Errorf("pseudonymised via: got %q, want the agency's pseudonym (people %v)", via, out.People)
+	}
+	if doc.Relationships[0].Contact.Via != "agency" {
+		t.Errorf("Pseudonymise changed its input")
+	}
+}

@@ -28,6 +28,9 @@ type PublishedReport struct {
 	Groups                 PublishedGroups `json:"sibling_groups"`
 	Separations            Cell            `json:"separations"`
 	SeparationsNoReason    Cell            `json:"separations_no_reason"`
+	// GroupsSplitAcrossCouncils: split groups with homes in more than one
+	// council area (Report.GroupsSplitAcrossCouncils).
+	GroupsSplitAcrossCouncils Cell `json:"groups_split_across_councils"`
 }
 
 // Disclosure says what control the figures went through.
@@ -156,6 +159,7 @@ func publishedCells(r Report) (*publishedReport, *sdc) {
 	s.sum(groups, together, partly, apart)
 	s.sum(split, partly, apart)
 	s.sum(groups, together, split)
+	s.sum(split, c(&p.GroupsSplitAcrossCouncils, r.GroupsSplitAcrossCouncils), c(nil, g.PartlyTogether+g.Apart-r.GroupsSplitAcrossCouncils))
 	seps := c(&p.Separations, r.Separations)
 	s.sum(seps, c(&p.SeparationsNoReason, r.SeparationsNoReason), c(nil, r.Separations-r.SeparationsNoReason))
 	return p, s
@@ -218,6 +222,8 @@ func (p PublishedReport) WriteCSV(w io.Writer) error {
 	}
 	rows = append(rows, []string{"separations", "no_recorded_reason", p.SeparationsNoReason.String(), p.Separations.String(),
 		rateOf(p.SeparationsNoReason, p.Separations).String()})
+	rows = append(rows, []string{"sibling_groups", "split_across_councils", p.GroupsSplitAcrossCouncils.String(), g.Split.String(),
+		rateOf(p.GroupsSplitAcrossCouncils, g.Split).String()})
 	rows = append(rows, []string{"disclosure", disclosureLabel(p.Disclosure), "", strconv.Itoa(p.Disclosure.Threshold), ""})
 	if err := cw.WriteAll(rows); err != nil {
 		return err

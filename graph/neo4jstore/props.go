@@ -99,12 +99,14 @@ func householdProps(h graph.Household) props {
 	m.str("address", h.Address)
 	m.flag("confidential", h.Confidential)
 	m.str("notes", h.Notes)
+	m.str("council_area", string(h.CouncilArea))
 	return m
 }
 
 func householdFrom(r row) graph.Household {
 	return graph.Household{ID: r.str("id"), Kind: graph.HouseholdKind(r.str("kind")), Name: r.str("name"),
-		Locality: r.str("locality"), Address: r.str("address"), Confidential: r.flag("confidential"), Notes: r.str("notes")}
+		Locality: r.str("locality"), Address: r.str("address"), Confidential: r.flag("confidential"), Notes: r.str("notes"),
+		CouncilArea: graph.CouncilArea(r.str("council_area"))}
 }
 
 // residenceProps holds the LIVES_IN properties plus the two ends, which

@@ -18,7 +18,7 @@ import (
 //	  the date and parent relationships started by then (ended or not):
 //	  [to, sibling?, since, until, separation_reason, history]
 //	homes (looked-after people only): residences covering the date:
-//	  [household, household kind, from, until]
+//	  [household, household kind, from, until, council area]
 //
 // Few large rows rather than many small ones: shipping a row costs far
 // more than reading it (at 12,000 children, 75,000 one-value rows take
@@ -33,7 +33,7 @@ RETURN collect([p.id, p.pet,
      | [b.id, r.kind = 'sibling', r.since, r.until, r.separation_reason, r.history]],
   CASE WHEN p.looked_after THEN [(p)-[l:LIVES_IN]->(h)
      WHERE $asOf IS NULL OR ((l.from IS NULL OR l.from <= $asOf) AND (l.until IS NULL OR l.until >= $asOf))
-     | [h.id, h.kind, l.from, l.until]] END]) AS rows,
+     | [h.id, h.kind, l.from, l.until, h.council_area]] END]) AS rows,
   max(p.id) AS last`
 
 // reportPageSize is how many people a page of the projection holds (a
@@ -58,7 +58,7 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 	out := &graph.Network{AsOf: asOf}
 	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		out.Records = graph.Records{}
-		kinds := map[graph.ID]graph.HouseholdKind{}
+		kinds := map[graph.ID]graph.Household{}
 		for after := ""; ; {
 			recs, err := collect(ctx, tx, reportPage, map[string]any{"asOf": date, "after": after, "page": reportPageSize})
 			if err != nil {
@@ -75,8 +75,8 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 			}
 		}
 		out.Households = make([]graph.Household, 0, len(kinds))
-		for id, k := range kinds {
-			out.Households = append(out.Households, graph.Household{ID: id, Kind: k})
+		for _, h := range kinds {
+			out.Households = append(out.Households, h)
 		}
 		return nil, nil
 	})
@@ -87,7 +87,7 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 }
 
 // addReportPerson adds one person's row of the projection (see reportPage).
-func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind, v []any, asOf graph.Date) {
+func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.Household, v []any, asOf graph.Date) {
 	p := graph.Person{ID: str(v[0])}
 	p.Pet, _ = v[1].(bool)
 	if la, ok := v[2].([]any); ok {
@@ -116,7 +116,7 @@ func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind,
 		w := x.([]any)
 		h := str(w[0])
 		out.Residences = append(out.Residences, graph.Residence{Person: p.ID, Household: h, From: date0(w[2]), Until: date0(w[3])})
-		kinds[h] = graph.HouseholdKind(str(w[1]))
+		kinds[h] = graph.Household{ID: h, Kind: graph.HouseholdKind(str(w[1])), CouncilArea: graph.CouncilArea(str(w[4]))}
 	}
 }
 
