@@ -34,6 +34,9 @@ func TestBadInputWritesNothing(t *testing.T) {
 	}{
 		{"missing required field", "POST", "/api/v1/people", `{"id":"x"}`, "", 400, "full_name"},
 		{"unknown household kind", "POST", "/api/v1/households", `{"id":"x","kind":"castle"}`, "", 400, "kind"},
+		{"unknown council area", "POST", "/api/v1/households", `{"id":"x","kind":"foster","council_area":"S12999999"}`, "", 400, "council_area"},
+		{"update: unknown council area", "PUT", "/api/v1/households/b-h", `{"kind":"foster","council_area":"Glasgow"}`, "", 400, "council_area"},
+		{"import: unknown council area", "POST", "/api/v1/import", `{"format":"kinmap/v1","households":[{"id":"n-h","kind":"foster","council_area":"S12000046"}]}`, "", 400, "households[0].council_area"},
 		{"unknown relationship kind", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"nemesis"}`, "", 400, "kind"},
 		// An id that does not exist answers like one outside the caller's
 		// scope (404), so that ids cannot be probed for existence.
@@ -41,6 +44,10 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{"residence in a missing household", "POST", "/api/v1/residences", `{"person":"b-kid","household":"ghost","from":"2024-01-01"}`, "", 404, "household"},
 		{"contact with a missing person", "POST", "/api/v1/contacts", `{"from":"ghost","to":"b-kid","date":"2024-01-01","kind":"call"}`, "", 404, "from"},
 		{"relationship to oneself", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-kid","kind":"friend"}`, "", 400, "to"},
+		{"contact through a missing person", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"friend","contact":{"mode":"indirect","via":"ghost"}}`, "", 404, "contact.via"},
+		{"contact through one of the two", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"friend","contact":{"mode":"indirect","via":"b-mum"}}`, "", 400, "contact.via"},
+		{"no contact through someone", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"friend","contact":{"mode":"none","via":"b-kid"}}`, "", 400, "contact.via"},
+		{"import: contact through nobody", "POST", "/api/v1/import", `{"format":"kinmap/v1","people":[{"id":"n1","full_name":"A"}],"relationships":[{"id":"n-rel","from":"n1","to":"b-kid","kind":"friend","contact":{"mode":"indirect","via":"ghost"}}]}`, "", 400, "relationships[0].contact.via"},
 		{"until before since", "POST", "/api/v1/relationships", `{"from":"b-kid","to":"b-mum","kind":"friend","since":"2024-05-01","until":"2024-04-01"}`, "", 400, "until"},
 		{"end before start", "POST", "/api/v1/relationships/b-rel/end", `{"until":"2014-01-01"}`, "", 400, "until"},
 		{"impossible date", "POST", "/api/v1/people", `{"id":"x","full_name":"X","date_of_birth":"2023-02-30"}`, "", 400, "date_of_birth"},

@@ -273,6 +273,7 @@ func (s *Server) householdForm(c echo.Context) *form {
 			{Name: "kind", Label: "Kind of home", Type: "select", Options: options(graph.HouseholdKinds, "Choose")},
 			{Name: "name", Label: "Short name", Hint: "For example: Gran's house, or Foster home (Smith)"},
 			{Name: "locality", Label: "Town or area (optional)"},
+			{Name: "council_area", Label: "Council area (optional)", Type: "select", Options: councilOptions()},
 			{Name: "address", Label: "Address (optional)", Type: "textarea"},
 			{Name: "confidential", Label: "The address is confidential (never shown to the family or the child)", Type: "checkbox"},
 		}}}}
@@ -286,6 +287,7 @@ func (s *Server) createHouseholdWeb(c echo.Context) error {
 	f.fill(v)
 	h := graph.Household{Kind: graph.HouseholdKind(v.Get("kind")), Name: strings.TrimSpace(v.Get("name")),
 		Locality: strings.TrimSpace(v.Get("locality")), Address: strings.TrimSpace(v.Get("address")), Confidential: v.Get("confidential") != ""}
+	h.CouncilArea = graph.CouncilArea(v.Get("council_area"))
 	err := saveNew(s, c, &h, "h-", func(h *graph.Household) *string { return &h.ID }, nil, s.store.CreateHousehold)
 	if err == nil {
 		s.flash(c, "The home was added. Now record who lives there.")

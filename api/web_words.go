@@ -37,6 +37,7 @@ var plainWords = map[string]string{
 	"professional_audience": "Professionals", "family_audience": "The family", "child_audience": "The child",
 	"worker": "social worker", "manager": "team manager", "reviewing_officer": "reviewing officer",
 	"evaluator": "evaluator", "admin": "administrator",
+	"partner": "partner of a parent",
 }
 
 // words returns the plain words for a code (the code itself if none).

@@ -69,6 +69,7 @@ func (d *Document) Validate(known func(kind string, id ID) bool) error {
 		probs.merge(at, r.Validate())
 		ref(at+".from", r.From, person)
 		ref(at+".to", r.To, person)
+		ref(at+".contact.via", r.ContactVia(), person)
 	}
 	for i, c := range d.Contacts {
 		at := fmt.Sprintf("contacts[%d]", i)

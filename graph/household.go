@@ -12,6 +12,8 @@ type Household struct {
 	// professionals: a foster home whose whereabouts a parent must not know.
 	Confidential bool   `json:"confidential,omitempty"`
 	Notes        string `json:"notes,omitempty"`
+	// CouncilArea is the council area the home is in (see Councils).
+	CouncilArea CouncilArea `json:"council_area,omitempty"`
 }
 
 // Validate checks a household on its own.
@@ -28,6 +30,7 @@ func (h Household) Validate() error {
 	checkLine(&probs, "locality", h.Locality, MaxNameLen, false)
 	checkText(&probs, "address", h.Address, MaxNotesLen, false)
 	checkText(&probs, "notes", h.Notes, MaxNotesLen, false)
+	checkCouncil(&probs, "council_area", h.CouncilArea)
 	return probs.Err()
 }
 

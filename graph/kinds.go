@@ -50,11 +50,14 @@ const (
 	RelFriend           RelKind = "friend"
 	RelProfessional     RelKind = "professional"
 	RelOther            RelKind = "other"
+	// RelPartner is a partner of a parent (a step-parent, a parent's
+	// boyfriend or girlfriend): mutual, with since/until like other ties.
+	RelPartner RelKind = "partner"
 )
 
 // RelKinds lists every relationship kind, in display order.
 var RelKinds = []RelKind{RelSibling, RelParent, RelGrandparent, RelOtherKin, RelKinshipCarer,
-	RelFosterCarer, RelResidentialCarer, RelFriend, RelProfessional, RelOther}
+	RelFosterCarer, RelResidentialCarer, RelFriend, RelProfessional, RelOther, RelPartner}
 
 // Valid reports whether k is a known relationship kind.
 func (k RelKind) Valid() bool { return slices.Contains(RelKinds, k) }

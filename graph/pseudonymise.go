@@ -37,6 +37,11 @@ func Pseudonymise(d *Document, key []byte, asOf Date) *Document {
 	for _, r := range d.Relationships {
 		c := Relationship{ID: ps.id("rel", r.ID), From: ps.id("p", r.From), To: ps.id("p", r.To), Kind: r.Kind,
 			SiblingType: r.SiblingType, Since: month(r.Since), Until: month(r.Until), Contact: r.Contact}
+		if v := r.ContactVia(); v != "" { // the go-between is a person: pseudonymised like the others
+			a := *r.Contact
+			a.Via = ps.id("p", v)
+			c.Contact = &a
+		}
 		if r.FromView != nil {
 			c.FromView = &View{Circle: r.FromView.Circle}
 		}

@@ -51,6 +51,10 @@ type Arrangement struct {
 	Mode       ContactMode `json:"mode"`
 	Frequency  Frequency   `json:"frequency,omitempty"`
 	Supervised bool        `json:"supervised,omitempty"`
+	// Via is the person or service the contact goes through (an adoption
+	// agency's letterbox, a residential keyworker), when it is not direct
+	// between the two: a person id, neither of the two ends.
+	Via ID `json:"via,omitempty"`
 }
 
 // Restriction limits contact by an order or an assessment.
@@ -154,7 +158,7 @@ func (r Relationship) Validate() error {
 	case r.Kind == "":
 		probs.add("kind", "is required")
 	case !r.Kind.Valid():
-		probs.add("kind", "must be one of sibling, parent, grandparent, other_kin, kinship_carer, foster_carer, residential_carer, friend, professional, other")
+		probs.add("kind", "must be one of sibling, parent, grandparent, other_kin, kinship_carer, foster_carer, residential_carer, friend, professional, other, partner")
 	}
 	switch {
 	case r.Kind == RelSibling && r.SiblingType == "":
@@ -179,6 +183,7 @@ func (r Relationship) Validate() error {
 		}
 		v.validate(&probs, at+".", r.Kind)
 	}
+	r.checkVia(&probs)
 	checkText(&probs, "notes", r.Notes, MaxNotesLen, false)
 	return probs.Err()
 }

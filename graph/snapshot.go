@@ -7,7 +7,9 @@ import "slices"
 // and tools work on what users see rather than the whole record:
 //
 //   - people: the child and everyone within two hops of the child through
-//     relationships with no since or since <= asOf (ended ones included);
+//     relationships with no since or since <= asOf (ended ones included),
+//     and the children of a partner of one of the child's parents
+//     (possible step-siblings) through such relationships;
 //   - relationships between two of those people with no since or since <=
 //     asOf, each as it stood on asOf (Relationship.AsOf);
 //   - residences of those people with from <= asOf, and the households
@@ -45,6 +47,7 @@ func (rs *Records) Snapshot(child ID, asOf Date) *Network {
 		}
 		frontier = next
 	}
+	addStepSiblings(rs, child, started, in)
 
 	n := &Network{Child: child, AsOf: asOf}
 	for _, p := range rs.People {
@@ -81,4 +84,31 @@ func (rs *Records) Snapshot(child ID, asOf Date) *Network {
 	}
 	n.Sort()
 	return n
+}
+
+// addStepSiblings marks the children of a partner of one of the child's
+// parents, through relationships that had started (Store.Network's
+// seedStepSiblings).
+func addStepSiblings(rs *Records, child ID, started func(Relationship) bool, in map[ID]bool) {
+	parents, partners := map[ID]bool{}, map[ID]bool{}
+	for _, r := range rs.Relationships {
+		if r.Kind == RelParent && r.To == child && r.From != child && started(r) {
+			parents[r.From] = true
+		}
+	}
+	for _, r := range rs.Relationships {
+		if r.Kind == RelPartner && r.From != r.To && started(r) {
+			if parents[r.From] {
+				partners[r.To] = true
+			}
+			if parents[r.To] {
+				partners[r.From] = true
+			}
+		}
+	}
+	for _, r := range rs.Relationships {
+		if r.Kind == RelParent && partners[r.From] && r.To != r.From && started(r) {
+			in[r.To] = true
+		}
+	}
 }

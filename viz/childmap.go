@@ -162,6 +162,9 @@ func radialDOT(v *mapView) []byte {
 			ah("label", lines("", spans[i]...)))
 	}
 	for _, p := range v.people {
+		if drawVia(w, v, p) {
+			continue
+		}
 		w.edge(v.child.node, p.node, lineAttrs(p.line, p.group, v.aud)...)
 	}
 	if len(v.people) == 0 {

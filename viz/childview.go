@@ -80,7 +80,7 @@ func groupOf(c *connection) group {
 			return groupSiblings
 		case k.IsCarer():
 			return groupCarers
-		case k.IsFamily():
+		case k.IsFamily(), k == graph.RelPartner:
 			return groupFamily
 		case k == graph.RelFriend:
 			return groupFriends
@@ -280,6 +280,7 @@ func childView(in Input) (*mapView, error) {
 	for _, c := range conns {
 		v.people = append(v.people, r.personFor(c, childName))
 	}
+	v.people = r.withVias(v.people, conns, childName)
 	sortPeople(v.people)
 	if r.may(fFlagDetail) {
 		for i, fl := range in.Flags {

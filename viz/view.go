@@ -1,6 +1,9 @@
 package viz
 
-import "github.com/kinmap/kinmap/graph/analysis"
+import (
+	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
+)
 
 // The view types hold what one audience may see of a map, already worded
 // and shortened. They are built by the redactor (redact.go, childview.go,
@@ -67,6 +70,9 @@ type personView struct {
 	ring        int // 1 closest, 2 close, 3 further, 4 not yet placed
 	line        lineState
 	focus       bool // the child the map is about
+	// who and via stay inside viz (never written to DOT): the person's
+	// record id and the go-between their contact goes through (via.go).
+	who, via graph.ID
 }
 
 // legendRow is one row of a legend: a swatch (a group's node, or a

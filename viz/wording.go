@@ -124,6 +124,8 @@ func roleWord(rel *graph.Relationship, other graph.ID, aud Audience, siblingType
 		return "Residential carer"
 	case graph.RelFriend:
 		return "Friend"
+	case graph.RelPartner:
+		return "Partner"
 	case graph.RelProfessional:
 		if aud == Child {
 			return "Worker"

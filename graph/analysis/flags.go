@@ -29,6 +29,7 @@ func (s *snapshot) flags(opt Options, g *Graph) []Flag {
 	out := []Flag{} // empty, not nil: encodes as []
 	out = append(out, s.separatedSiblings(child, opt)...)
 	out = append(out, s.unrecordedSiblings(child)...)
+	out = append(out, s.stepSiblings(child)...)
 	out = append(out, s.lostConnections(child, opt)...)
 	out = append(out, s.fragileConnections(child, g)...)
 	sortFlags(out)

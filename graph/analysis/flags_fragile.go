@@ -37,7 +37,7 @@ func (s *snapshot) fragileConnections(child graph.ID, g *Graph) []Flag {
 	slices.Sort(points)
 	var out []Flag
 	for _, v := range points {
-		if !s.adult(v) {
+		if !s.adult(v) && !s.isVia(v) {
 			continue
 		}
 		var important []graph.ID
@@ -61,6 +61,7 @@ func (s *snapshot) fragileConnections(child graph.ID, g *Graph) []Flag {
 		}
 		expl := sentences(
 			fmt.Sprintf("%s is %s's only link in the record to %s.", who, cn, listAnd(s.names(important))),
+			s.viaText(child, v, important),
 			fmt.Sprintf("If that link were lost, for example through a placement ending, %s could lose touch with them.", cn),
 			"Consider recording or building direct connections.")
 		out = append(out, Flag{Kind: FragileConnection, Severity: sev, Explanation: expl,

@@ -75,6 +75,7 @@ func (s *snapshot) separatedFlag(child graph.ID, t sibTie, hc, ho *graph.Househo
 	var parts []string
 	parts = append(parts, fmt.Sprintf("%s and %s are both looked after and live in different homes (%s and %s).",
 		cn, on, householdText(hc), householdText(ho)))
+	parts = append(parts, councilsApartText(hc, ho))
 	if !t.recorded() {
 		parts = append(parts, fmt.Sprintf("They are siblings because they share a parent (%s), but no sibling relationship is recorded between them.",
 			listAnd(s.names(t.parents))))

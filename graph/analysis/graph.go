@@ -64,7 +64,8 @@ func NewGraph(nodes []graph.ID, edges [][2]graph.ID) *Graph {
 // in n, joined by every relationship that counts at the date, except
 // professional ones (a worker linked to everyone is not a family route)
 // and those restricted to no contact at the date (not a route for
-// contact). The
+// contact). A relationship whose contact goes through someone (via) is
+// the two edges through that person, not a direct one. The
 // fragile_connection flag, key people and the networkx cross-check all
 // use this graph.
 func ConnectionGraph(n *graph.Network) *Graph {
@@ -78,7 +79,7 @@ func ConnectionGraph(n *graph.Network) *Graph {
 	for i := range n.Relationships {
 		r := &n.Relationships[i]
 		if isRoute(r, n.AsOf) && known[r.From] && known[r.To] {
-			edges = append(edges, [2]graph.ID{r.From, r.To})
+			edges = append(edges, routeEdges(r, known)...)
 		}
 	}
 	return NewGraph(nodes, edges)

@@ -33,7 +33,7 @@ func (s *snapshot) keyPeople(g *Graph, limit int) []KeyPerson {
 	var out []KeyPerson
 	for _, i := range g.reach(start) {
 		id := g.ids[i]
-		if id == child || !s.adult(id) {
+		if id == child || (!s.adult(id) && !s.isVia(id)) {
 			continue
 		}
 		out = append(out, KeyPerson{Person: id, Betweenness: math.Round(bc[id]*1000) / 1000, Degree: len(g.adj[i])})

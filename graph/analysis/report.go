@@ -63,6 +63,10 @@ type Report struct {
 	ByTimeLookedAfter    []Rate  `json:"by_time_looked_after"`
 	SeparationsByContact []Count `json:"separations_by_contact"`
 	Estrangement         []Count `json:"estrangement"`
+	// GroupsSplitAcrossCouncils is how many of the split groups (partly
+	// together or apart) have looked-after members in homes in more than
+	// one council area, as far as the homes' council areas are recorded.
+	GroupsSplitAcrossCouncils int `json:"groups_split_across_councils"`
 }
 
 // Rate is the separation rate of one category of children.
@@ -140,8 +144,10 @@ func SiblingPlacementReport(n *graph.Network) Report {
 			r.Groups.Together++
 		case PartlyTogether:
 			r.Groups.PartlyTogether++
+			r.addCouncilSplit(s, g)
 		case Apart:
 			r.Groups.Apart++
+			r.addCouncilSplit(s, g)
 		default:
 			continue
 		}
@@ -259,6 +265,9 @@ func (r Report) WriteCSV(w io.Writer) error {
 	}
 	rows = append(rows, []string{"separations", "no_recorded_reason", strconv.Itoa(r.SeparationsNoReason), strconv.Itoa(r.Separations),
 		rate(ratio(r.SeparationsNoReason, r.Separations))})
+	split := g.PartlyTogether + g.Apart
+	rows = append(rows, []string{"sibling_groups", "split_across_councils", strconv.Itoa(r.GroupsSplitAcrossCouncils), strconv.Itoa(split),
+		rate(ratio(r.GroupsSplitAcrossCouncils, split))})
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}

@@ -33,6 +33,9 @@ type PublishedReport struct {
 	ByTimeLookedAfter    []PublishedRate  `json:"by_time_looked_after"`
 	SeparationsByContact []PublishedCount `json:"separations_by_contact"`
 	Estrangement         []PublishedCount `json:"estrangement"`
+	// GroupsSplitAcrossCouncils: split groups with homes in more than one
+	// council area (Report.GroupsSplitAcrossCouncils).
+	GroupsSplitAcrossCouncils Cell `json:"groups_split_across_councils"`
 }
 
 // Disclosure says what control the figures went through.
@@ -162,6 +165,7 @@ func publishedCells(r Report) (*publishedReport, *sdc) {
 	s.sum(groups, together, partly, apart)
 	s.sum(split, partly, apart)
 	s.sum(groups, together, split)
+	s.sum(split, c(&p.GroupsSplitAcrossCouncils, r.GroupsSplitAcrossCouncils), c(nil, g.PartlyTogether+g.Apart-r.GroupsSplitAcrossCouncils))
 	seps := c(&p.Separations, r.Separations)
 	s.sum(seps, c(&p.SeparationsNoReason, r.SeparationsNoReason), c(nil, r.Separations-r.SeparationsNoReason))
 	p.pairCells(r, s, c, seps)
@@ -230,6 +234,8 @@ func (p PublishedReport) WriteCSV(w io.Writer) error {
 	}
 	rows = append(rows, []string{"separations", "no_recorded_reason", p.SeparationsNoReason.String(), p.Separations.String(),
 		rateOf(p.SeparationsNoReason, p.Separations).String()})
+	rows = append(rows, []string{"sibling_groups", "split_across_councils", p.GroupsSplitAcrossCouncils.String(), g.Split.String(),
+		rateOf(p.GroupsSplitAcrossCouncils, g.Split).String()})
 	rows = append(rows, []string{"disclosure", disclosureLabel(p.Disclosure), "", strconv.Itoa(p.Disclosure.Threshold), ""})
 	if err := cw.WriteAll(rows); err != nil {
 		return err

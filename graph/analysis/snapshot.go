@@ -352,6 +352,8 @@ func roleWord(r *graph.Relationship, id graph.ID) (string, int) {
 		return "friend", 5
 	case graph.RelProfessional:
 		return "professional", 7
+	case graph.RelPartner:
+		return "partner", 5
 	}
 	return "connection", 8
 }

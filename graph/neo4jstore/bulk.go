@@ -172,6 +172,7 @@ func (s *Store) knownRefs(ctx context.Context, d *graph.Document) (map[string]ma
 	for _, r := range d.Relationships {
 		want(&people, "p:", r.From)
 		want(&people, "p:", r.To)
+		want(&people, "p:", r.ContactVia())
 	}
 	for _, c := range d.Contacts {
 		want(&people, "p:", c.From)

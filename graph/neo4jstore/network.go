@@ -12,14 +12,25 @@ import (
 // ever spliced into query text.
 const (
 	// seedConnections: everyone within two hops through relationships that
-	// had started by $asOf (ended ones included: they are history). The
+	// had started by $asOf (ended ones included: they are history), and
+	// possible step-siblings (seedStepSiblings). The
 	// child is added once: two ties to the same person make a two-hop
 	// path back to the child, which must not list the child twice.
 	seedConnections = `
 MATCH (c:Person {id: $id})
 OPTIONAL MATCH (c)-[rs:CONNECTED*1..2]-(x:Person)
 WHERE x <> c AND all(r IN rs WHERE r.since IS NULL OR r.since <= $asOf)
-WITH c, collect(DISTINCT x) + [c] AS people`
+WITH c, collect(DISTINCT x) + [c] AS people` + seedStepSiblings
+
+	// seedStepSiblings adds to the people of a connections snapshot the
+	// children of a partner of one of the child's parents (possible
+	// step-siblings, three hops away), whom the analysis checks for a
+	// shared home (graph.Records.Snapshot does the same).
+	seedStepSiblings = `
+OPTIONAL MATCH (c)<-[p1:CONNECTED {kind: 'parent'}]-(:Person)-[p2:CONNECTED {kind: 'partner'}]-(:Person)-[p3:CONNECTED {kind: 'parent'}]->(s:Person)
+WHERE all(r IN [p1, p2, p3] WHERE r.since IS NULL OR r.since <= $asOf)
+WITH c, people, collect(DISTINCT s) AS steps
+WITH c, people + [s IN steps WHERE NOT s IN people] AS people`
 
 	// seedSiblings: the child's sibling component (sub-kinds of every
 	// kind), the parents its members share with someone, the other
@@ -56,7 +67,7 @@ UNWIND $ids AS id
 MATCH (c:Person {id: id})
 OPTIONAL MATCH (c)-[rs:CONNECTED*1..2]-(x:Person)
 WHERE x <> c AND all(r IN rs WHERE r.since IS NULL OR r.since <= $asOf)
-WITH c, collect(DISTINCT x) + [c] AS people`
+WITH c, collect(DISTINCT x) + [c] AS people` + seedStepSiblings
 
 	networkRest = networkParts + networkReturn
 

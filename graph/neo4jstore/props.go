@@ -99,12 +99,14 @@ func householdProps(h graph.Household) props {
 	m.str("address", h.Address)
 	m.flag("confidential", h.Confidential)
 	m.str("notes", h.Notes)
+	m.str("council_area", string(h.CouncilArea))
 	return m
 }
 
 func householdFrom(r row) graph.Household {
 	return graph.Household{ID: r.str("id"), Kind: graph.HouseholdKind(r.str("kind")), Name: r.str("name"),
-		Locality: r.str("locality"), Address: r.str("address"), Confidential: r.flag("confidential"), Notes: r.str("notes")}
+		Locality: r.str("locality"), Address: r.str("address"), Confidential: r.flag("confidential"), Notes: r.str("notes"),
+		CouncilArea: graph.CouncilArea(r.str("council_area"))}
 }
 
 // residenceProps holds the LIVES_IN properties plus the two ends, which
@@ -141,6 +143,7 @@ func relationshipProps(r graph.Relationship) props {
 	m.str("contact_mode", string(c.Mode))
 	m.str("contact_frequency", string(c.Frequency))
 	m.flag("contact_supervised", c.Supervised)
+	m.str("contact_via", c.Via)
 	x := r.Restriction
 	if x == nil {
 		x = &graph.Restriction{}
@@ -201,7 +204,7 @@ func relationshipFrom(r row) graph.Relationship {
 	out.FromView, out.ToView = view("from"), view("to")
 	if mode := r.str("contact_mode"); mode != "" {
 		out.Contact = &graph.Arrangement{Mode: graph.ContactMode(mode),
-			Frequency: graph.Frequency(r.str("contact_frequency")), Supervised: r.flag("contact_supervised")}
+			Frequency: graph.Frequency(r.str("contact_frequency")), Supervised: r.flag("contact_supervised"), Via: r.str("contact_via")}
 	}
 	if kind := r.str("restriction_kind"); kind != "" {
 		out.Restriction = &graph.Restriction{Kind: graph.RestrictionKind(kind),

@@ -41,6 +41,9 @@ func (s *Store) CreateRelationship(ctx context.Context, r graph.Relationship) er
 	if len(r.History) > 0 {
 		return graph.Invalid("history", historyKept)
 	}
+	if err := s.checkVia(ctx, r); err != nil {
+		return err
+	}
 	return s.createEdge(ctx, relationshipQ, r.From, r.To, relationshipProps(r))
 }
 
@@ -66,6 +69,9 @@ func (s *Store) UpdateRelationship(ctx context.Context, r graph.Relationship, ef
 	bare := r
 	bare.History = nil
 	if err := bare.Validate(); err != nil {
+		return err
+	}
+	if err := s.checkVia(ctx, bare); err != nil {
 		return err
 	}
 	if effective.IsZero() {

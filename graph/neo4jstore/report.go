@@ -19,7 +19,7 @@ import (
 //	  [to, sibling?, since, until, separation_reason, history,
 //	   contact_mode, contact_frequency, restriction_kind, restriction_since]
 //	homes (looked-after people only): residences covering the date:
-//	  [household, household kind, from, until]
+//	  [household, household kind, from, until, council area]
 //	past homes (looked-after people only, with a date): residences ended
 //	  before it, as homes (the breakdowns' "ever lived together")
 //	last contacts (looked-after people only): per looked-after person
@@ -42,9 +42,9 @@ RETURN collect([p.id, p.pet,
         r.contact_mode, r.contact_frequency, r.restriction_kind, r.restriction_since]],
   CASE WHEN p.looked_after THEN [(p)-[l:LIVES_IN]->(h)
      WHERE $asOf IS NULL OR ((l.from IS NULL OR l.from <= $asOf) AND (l.until IS NULL OR l.until >= $asOf))
-     | [h.id, h.kind, l.from, l.until]] END,
+     | [h.id, h.kind, l.from, l.until, h.council_area]] END,
   CASE WHEN p.looked_after AND $asOf IS NOT NULL THEN [(p)-[l:LIVES_IN]->(h) WHERE l.until < $asOf
-     | [h.id, h.kind, l.from, l.until]] END,
+     | [h.id, h.kind, l.from, l.until, h.council_area]] END,
   contacts]) AS rows,
   max(p.id) AS last`
 
@@ -79,7 +79,7 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 		people, _ := n.(int64)
 		out.Records = graph.Records{People: make([]graph.Person, 0, people),
 			Relationships: make([]graph.Relationship, 0, people+people/4)}
-		kinds := map[graph.ID]graph.HouseholdKind{}
+		kinds := map[graph.ID]graph.Household{}
 		for after := ""; ; {
 			recs, err := collect(ctx, tx, reportPage, map[string]any{"asOf": date, "after": after, "page": reportPageSize})
 			if err != nil {
@@ -96,8 +96,8 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 			}
 		}
 		out.Households = make([]graph.Household, 0, len(kinds))
-		for id, k := range kinds {
-			out.Households = append(out.Households, graph.Household{ID: id, Kind: k})
+		for _, h := range kinds {
+			out.Households = append(out.Households, h)
 		}
 		return nil, nil
 	})
@@ -108,7 +108,7 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 }
 
 // addReportPerson adds one person's row of the projection (see reportPage).
-func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind, v []any, asOf graph.Date) {
+func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.Household, v []any, asOf graph.Date) {
 	p := graph.Person{ID: str(v[0])}
 	p.Pet, _ = v[1].(bool)
 	if la, ok := v[2].([]any); ok {
@@ -144,7 +144,7 @@ func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind,
 		w := x.([]any)
 		h := str(w[0])
 		out.Residences = append(out.Residences, graph.Residence{Person: p.ID, Household: h, From: date0(w[2]), Until: date0(w[3])})
-		kinds[h] = graph.HouseholdKind(str(w[1]))
+		kinds[h] = graph.Household{ID: h, Kind: graph.HouseholdKind(str(w[1])), CouncilArea: graph.CouncilArea(str(w[4]))}
 	}
 	contacts, _ := v[6].([]any)
 	for _, x := range contacts {

@@ -16,7 +16,7 @@ import (
 //	[id, pet, looked-after details or null, relationships, homes, contacts]
 //	relationships: [to, sibling?, since, until, separation_reason, history,
 //	  contact_mode, contact_frequency, restriction_kind, restriction_since]
-//	homes: [household, household kind, from, until]
+//	homes: [household, household kind, from, until, council area]
 //	contacts: [to, [date, ...]]
 const seriesPage = `MATCH (p:Person) WHERE p.id > $after
 WITH p ORDER BY p.id LIMIT $page
@@ -28,7 +28,7 @@ RETURN collect([p.id, p.pet,
      | [b.id, r.kind = 'sibling', r.since, r.until, r.separation_reason, r.history,
         r.contact_mode, r.contact_frequency, r.restriction_kind, r.restriction_since]],
   CASE WHEN p.looked_after THEN [(p)-[l:LIVES_IN]->(h) WHERE l.from IS NULL OR l.from <= $to
-     | [h.id, h.kind, l.from, l.until]] END,
+     | [h.id, h.kind, l.from, l.until, h.council_area]] END,
   contacts]) AS rows,
   max(p.id) AS last`
 
@@ -43,7 +43,7 @@ func (s *Store) ReportAuthoritySeries(ctx context.Context, to graph.Date) (*grap
 	out := &graph.Network{AsOf: to}
 	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		out.Records = graph.Records{}
-		kinds := map[graph.ID]graph.HouseholdKind{}
+		kinds := map[graph.ID]graph.Household{}
 		for after := ""; ; {
 			recs, err := collect(ctx, tx, seriesPage, map[string]any{"to": neo4j.DateOf(to.Time()), "after": after, "page": reportPageSize})
 			if err != nil {
@@ -60,8 +60,8 @@ func (s *Store) ReportAuthoritySeries(ctx context.Context, to graph.Date) (*grap
 			}
 		}
 		out.Households = make([]graph.Household, 0, len(kinds))
-		for id, k := range kinds {
-			out.Households = append(out.Households, graph.Household{ID: id, Kind: k})
+		for _, h := range kinds {
+			out.Households = append(out.Households, h)
 		}
 		return nil, nil
 	})
@@ -72,7 +72,7 @@ func (s *Store) ReportAuthoritySeries(ctx context.Context, to graph.Date) (*grap
 }
 
 // addSeriesPerson adds one person's row of the series projection.
-func addSeriesPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind, v []any) {
+func addSeriesPerson(out *graph.Network, kinds map[graph.ID]graph.Household, v []any) {
 	p := graph.Person{ID: str(v[0])}
 	p.Pet, _ = v[1].(bool)
 	if la, ok := v[2].([]any); ok {
@@ -106,7 +106,7 @@ func addSeriesPerson(out *graph.Network, kinds map[graph.ID]graph.HouseholdKind,
 		w := x.([]any)
 		h := str(w[0])
 		out.Residences = append(out.Residences, graph.Residence{Person: p.ID, Household: h, From: date0(w[2]), Until: date0(w[3])})
-		kinds[h] = graph.HouseholdKind(str(w[1]))
+		kinds[h] = graph.Household{ID: h, Kind: graph.HouseholdKind(str(w[1])), CouncilArea: graph.CouncilArea(str(w[4]))}
 	}
 	contacts, _ := v[5].([]any)
 	for _, x := range contacts {

@@ -33,16 +33,27 @@ RETURN DISTINCT c.id AS id ORDER BY id`
 const (
 	// ownA, nearA (ownB, nearB): person a (b) as one of $children, and
 	// the children within two hops of a (b) through relationships that
-	// had started by $asOf, the same rule as seedConnections.
+	// had started by $asOf, or whose possible step-sibling a (b) is, the
+	// same rule as seedConnections.
 	ownA  = `[x IN [a.id] WHERE x IN $children]`
 	ownB  = `[x IN [b.id] WHERE x IN $children]`
 	nearA = `COLLECT {
   MATCH (a)-[rs:CONNECTED*1..2]-(c:Person)
   WHERE c.id IN $children AND all(hop IN rs WHERE hop.since IS NULL OR hop.since <= $asOf)
-  RETURN DISTINCT c.id }`
+  RETURN DISTINCT c.id } + ` + stepA
 	nearB = `COLLECT {
   MATCH (b)-[rs:CONNECTED*1..2]-(c:Person)
   WHERE c.id IN $children AND all(hop IN rs WHERE hop.since IS NULL OR hop.since <= $asOf)
+  RETURN DISTINCT c.id } + ` + stepB
+	// stepA (stepB): the children of whose parent's partner a (b) is a
+	// child, the same rule as seedStepSiblings.
+	stepA = `COLLECT {
+  MATCH (a)<-[p3:CONNECTED {kind: 'parent'}]-(:Person)-[p2:CONNECTED {kind: 'partner'}]-(:Person)-[p1:CONNECTED {kind: 'parent'}]->(c:Person)
+  WHERE c.id IN $children AND all(hop IN [p1, p2, p3] WHERE hop.since IS NULL OR hop.since <= $asOf)
+  RETURN DISTINCT c.id }`
+	stepB = `COLLECT {
+  MATCH (b)<-[p3:CONNECTED {kind: 'parent'}]-(:Person)-[p2:CONNECTED {kind: 'partner'}]-(:Person)-[p1:CONNECTED {kind: 'parent'}]->(c:Person)
+  WHERE c.id IN $children AND all(hop IN [p1, p2, p3] WHERE hop.since IS NULL OR hop.since <= $asOf)
   RETURN DISTINCT c.id }`
 
 	scopeFound = "\nRETURN true AS ok LIMIT 1"

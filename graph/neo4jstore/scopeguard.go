@@ -27,8 +27,11 @@ UNWIND $children AS cid
 MATCH (c:Person {id: cid})
 OPTIONAL MATCH (c)-[rs:CONNECTED*1..2]-(x:Person)
 WHERE all(r IN rs WHERE r.since IS NULL OR r.since <= $asOf)
-WITH collect(DISTINCT c) + collect(DISTINCT x) AS ppl
-UNWIND ppl AS p
+WITH c, collect(DISTINCT x) AS xs
+OPTIONAL MATCH (c)<-[p1:CONNECTED {kind: 'parent'}]-(:Person)-[p2:CONNECTED {kind: 'partner'}]-(:Person)-[p3:CONNECTED {kind: 'parent'}]->(st:Person)
+WHERE all(r IN [p1, p2, p3] WHERE r.since IS NULL OR r.since <= $asOf)
+WITH c, xs, collect(DISTINCT st) AS steps
+UNWIND xs + steps + [c] AS p
 WITH DISTINCT p
 OPTIONAL MATCH (p)-[l:LIVES_IN]->(h:Household) WHERE l.from <= $asOf
 RETURN collect(DISTINCT p.id) AS people, collect(DISTINCT h.id) AS households`
