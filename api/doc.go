@@ -33,7 +33,11 @@
 // (webError). Forms build the same graph records the API decodes and save
 // them through the same saveNew path, so validation and scope checks are
 // shared; pages reuse the store, analysis and map functions of the
-// handlers (childMapDOT, renderCached).
+// handlers (mapDOT, renderCached).
+//
+// Maps (mapbuild.go): MapDOT draws the map a MapRequest asks for (the
+// child's connection map, the review map with since, or the sibling-group
+// map) for the API routes, the web pages and `kinmap render` alike.
 //
 // The Store interface is declared here, where it is used; package
 // neo4jstore satisfies it.

@@ -145,22 +145,22 @@ type childData struct {
 // childPage is the child's record: map, flags, people by circle, homes
 // (read_network).
 func (s *Server) childPage(c echo.Context) error {
-	m, err := s.readMapRequest(c)
+	m, err := s.readMapRequest(c, false)
 	if err != nil {
 		return err
 	}
-	m.since = graph.Date{}
+	m.Since = graph.Date{}
 	ctx := c.Request().Context()
 	id := c.Param("id")
-	n, err := s.store.Network(ctx, id, m.asOf)
+	n, err := s.store.Network(ctx, id, m.AsOf)
 	if err != nil {
 		return err
 	}
 	flags := analysis.Flags(n, analysis.DefaultOptions())
-	d := s.childData(n, flags, id, m.asOf)
-	d.Audience, d.Audiences = string(m.audience), viz.Audiences
+	d := s.childData(n, flags, id, m.AsOf)
+	d.Audience, d.Audiences = string(m.Audience), viz.Audiences
 	d.CanEdit = roleCan(principal(c), casework)
-	dot, err := s.childMapDOT(ctx, id, m, n, flags)
+	dot, err := mapDOT(ctx, s.store, m, n, flags)
 	if err != nil {
 		return err
 	}
