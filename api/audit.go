@@ -109,7 +109,7 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 	e := s.event(c, r, err, c.Response().Status)
 	ctx, cancel := auditContext(c.Request().Context())
 	defer cancel()
-	write := s.store.AppendAudit
+	write := s.auditLog.AppendAudit
 	if s.audits != nil {
 		write = s.audits.append
 	}

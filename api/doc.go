@@ -39,6 +39,11 @@
 // child's connection map, the review map with since, or the sibling-group
 // map) for the API routes, the web pages and `kinmap render` alike.
 //
-// The Store interface is declared here, where it is used; package
-// neo4jstore satisfies it.
+// Storage is seen through small interfaces declared here, where they are
+// used (store.go): RecordStore (records one at a time), NetworkStore
+// (networks and snapshots, the store version), DocumentStore (import and
+// export), ScopeStore (caseloads and scope), AuditStore, TokenStore and
+// Pinger; MapStore is what MapDOT reads. Store is all of them: New takes
+// one value that satisfies it (*neo4jstore.Store; store_test.go checks)
+// and hands each part of the Server the interface it needs.
 package api

@@ -31,7 +31,7 @@ func (s *Server) listChildren(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, total, err := s.store.Children(ctx, within, offset, limit)
+	items, total, err := s.networks.Children(ctx, within, offset, limit)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (s *Server) network(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	n, err := s.store.Network(c.Request().Context(), c.Param("id"), asOf)
+	n, err := s.networks.Network(c.Request().Context(), c.Param("id"), asOf)
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (s *Server) importDoc(c echo.Context) error {
 	if err := decode(c, &d, MaxImportBytes); err != nil {
 		return err
 	}
-	sum, err := s.store.Import(c.Request().Context(), &d)
+	sum, err := s.documents.Import(c.Request().Context(), &d)
 	if err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func (s *Server) importDoc(c echo.Context) error {
 }
 
 func (s *Server) exportDoc(c echo.Context) error {
-	d, err := s.store.Export(c.Request().Context())
+	d, err := s.documents.Export(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (s *Server) healthz(c echo.Context) error {
 func (s *Server) readyz(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 3*time.Second)
 	defer cancel()
-	if err := s.store.Ping(ctx); err != nil {
+	if err := s.pinger.Ping(ctx); err != nil {
 		s.log.Warn("not ready", "err", err.Error())
 		c.Response().Header().Set("Retry-After", retryAfter)
 		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})

@@ -56,7 +56,7 @@ func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 		if ok, err := s.serveDrawn(c, drawn, f); ok {
 			return err
 		}
-		dot, err := MapDOT(c.Request().Context(), s.store, m)
+		dot, err := MapDOT(c.Request().Context(), s.networks, m)
 		if err != nil {
 			return err
 		}
@@ -75,7 +75,7 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 	if ok, err := s.serveDrawn(c, drawn, viz.SVG); ok {
 		return err
 	}
-	dot, err := MapDOT(c.Request().Context(), s.store, m)
+	dot, err := MapDOT(c.Request().Context(), s.networks, m)
 	if err != nil {
 		return err
 	}

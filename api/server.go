@@ -77,11 +77,21 @@ type Config struct {
 // Server is kinmap's HTTP API.
 type Server struct {
 	cfg      Config
-	store    Store
 	log      *slog.Logger
 	echo     *echo.Echo
 	http     *http.Server
 	renderer Renderer
+
+	// The store, seen by each part as the small interface it needs
+	// (store.go); New sets every one from the one Store it is given.
+	records   RecordStore
+	networks  NetworkStore
+	documents DocumentStore
+	scopes    ScopeStore
+	auditLog  AuditStore
+	tokens    TokenStore
+	pinger    Pinger
+
 	// ownRenderer is the renderer New made (no Config.Renderer), closed
 	// by Close; nil when the caller's.
 	ownRenderer *viz.Renderer
@@ -145,8 +155,10 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 	if cfg.MapCacheSize == 0 {
 		cfg.MapCacheSize = 256
 	}
-	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
+	s := &Server{cfg: cfg, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
 		auth: cfg.Auth, registered: map[string]bool{}, limited: newLogSampler()}
+	s.records, s.networks, s.documents, s.scopes = store, store, store, store
+	s.auditLog, s.tokens, s.pinger = store, store, store
 	s.ownRenderer = ownRenderer
 	s.reports = newReportCache(16)
 	s.web = newWeb(cfg.Web)

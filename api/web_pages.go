@@ -28,7 +28,7 @@ func (s *Server) caseloadPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, _, err := s.store.Children(ctx, within, 0, 500)
+	items, _, err := s.networks.Children(ctx, within, 0, 500)
 	if err != nil {
 		return err
 	}
@@ -43,7 +43,7 @@ func (s *Server) caseloadPage(c echo.Context) error {
 	for i, it := range items {
 		ids[i] = it.ID
 	}
-	nets, err := s.store.Networks(ctx, ids, day)
+	nets, err := s.networks.Networks(ctx, ids, day)
 	if err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ func (s *Server) childPage(c echo.Context) error {
 	m.Since = graph.Date{}
 	ctx := c.Request().Context()
 	id := c.Param("id")
-	n, err := s.store.Network(ctx, id, m.AsOf)
+	n, err := s.networks.Network(ctx, id, m.AsOf)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func (s *Server) childPage(c echo.Context) error {
 	d := s.childData(n, flags, id, m.AsOf)
 	d.Audience, d.Audiences = string(m.Audience), viz.Audiences
 	d.CanEdit = roleCan(principal(c), casework)
-	dot, err := mapDOT(ctx, s.store, m, n, flags)
+	dot, err := mapDOT(ctx, s.networks, m, n, flags)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,7 @@ func (s *Server) siblingGroupPage(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	n, err := s.store.SiblingNetwork(ctx, c.Param("id"), m.AsOf)
+	n, err := s.networks.SiblingNetwork(ctx, c.Param("id"), m.AsOf)
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (s *Server) siblingGroupPage(c echo.Context) error {
 		}
 	}
 	slices.SortStableFunc(pairs, func(a, b pairRow) int { return strings.Compare(a.Together, b.Together) })
-	dot, err := mapDOT(ctx, s.store, m, n, nil)
+	dot, err := mapDOT(ctx, s.networks, m, n, nil)
 	if err != nil {
 		return err
 	}
@@ -95,11 +95,11 @@ func (s *Server) reviewPage(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	id := c.Param("id")
-	n, err := s.store.Network(ctx, id, m.AsOf)
+	n, err := s.networks.Network(ctx, id, m.AsOf)
 	if err != nil {
 		return err
 	}
-	before, err := s.store.Network(ctx, id, m.Since)
+	before, err := s.networks.Network(ctx, id, m.Since)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (s *Server) reviewPage(c echo.Context) error {
 		}
 		rows = append(rows, changeRow{Kind: words(string(ch.Kind)), Person: name, Detail: ch.Detail})
 	}
-	dot, err := mapDOT(ctx, s.store, m, n, nil)
+	dot, err := mapDOT(ctx, s.networks, m, n, nil)
 	if err != nil {
 		return err
 	}
@@ -139,12 +139,12 @@ func (s *Server) planPage(c echo.Context) error {
 	ctx := c.Request().Context()
 	id := c.Param("id")
 	day := graph.DateOf(s.today())
-	n, err := s.store.Network(ctx, id, day)
+	n, err := s.networks.Network(ctx, id, day)
 	if err != nil {
 		return err
 	}
 	m := MapRequest{Child: id, Audience: viz.Child, AsOf: day, Generated: day}
-	dot, err := mapDOT(ctx, s.store, m, n, nil)
+	dot, err := mapDOT(ctx, s.networks, m, n, nil)
 	if err != nil {
 		return err
 	}
@@ -261,7 +261,7 @@ func (s *Server) auditPage(c echo.Context) error {
 func (s *Server) tokensPage(c echo.Context) error { return s.showTokens(c, "", nil, http.StatusOK) }
 
 func (s *Server) showTokens(c echo.Context, secret string, probs []string, status int) error {
-	list, err := s.store.Tokens(c.Request().Context())
+	list, err := s.tokens.Tokens(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -287,7 +287,7 @@ func (s *Server) createTokenWeb(c echo.Context) error {
 	if t := v.Get("team"); t != "" {
 		teams = []string{t}
 	}
-	t, secret, err := auth.Issue(c.Request().Context(), s.store, v.Get("user"), graph.Role(v.Get("role")), teams,
+	t, secret, err := auth.Issue(c.Request().Context(), s.tokens, v.Get("user"), graph.Role(v.Get("role")), teams,
 		time.Duration(days)*24*time.Hour, time.Now().UTC())
 	if err != nil {
 		fields := graph.Fields(err)
@@ -305,7 +305,7 @@ func (s *Server) createTokenWeb(c echo.Context) error {
 }
 
 func (s *Server) revokeTokenWeb(c echo.Context) error {
-	if err := s.store.RevokeToken(c.Request().Context(), c.Param("id"), time.Now().UTC()); err != nil {
+	if err := s.tokens.RevokeToken(c.Request().Context(), c.Param("id"), time.Now().UTC()); err != nil {
 		return err
 	}
 	s.flash(c, "The token was revoked.")
