@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/viz"
 	"github.com/labstack/echo/v4"
 )
 
@@ -107,7 +109,7 @@ func (s *Server) record(c echo.Context, r rule, err error) error {
 	e := s.event(c, r, err, c.Response().Status)
 	ctx, cancel := auditContext(c.Request().Context())
 	defer cancel()
-	write := s.store.AppendAudit
+	write := s.auditLog.AppendAudit
 	if s.audits != nil {
 		write = s.audits.append
 	}
@@ -156,13 +158,11 @@ func (s *Server) event(c echo.Context, r rule, err error, status int) graph.Audi
 	if r.action == "read_map" || r.action == "read_sibling_group_map" {
 		e.Audience = c.QueryParam("audience")
 		if e.Audience == "" {
-			e.Audience = "professional"
+			e.Audience = string(viz.Professional)
 		}
-		if !audiences[e.Audience] {
+		if !slices.Contains(viz.Audiences, viz.Audience(e.Audience)) {
 			e.Audience = ""
 		}
 	}
 	return e
 }
-
-var audiences = map[string]bool{"professional": true, "family": true, "child": true}

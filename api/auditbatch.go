@@ -34,7 +34,7 @@ var errAuditQueueFull = fmt.Errorf("audit queue full: %w", graph.ErrUnavailable)
 // own event to be committed (or for the batch to fail, which fails every
 // request in it).
 type auditBatcher struct {
-	store    Store
+	store    AuditStore
 	maxBatch int
 	observe  func(size int, err error) // nil: none
 
@@ -48,7 +48,7 @@ type auditWait struct {
 	done chan error
 }
 
-func newAuditBatcher(store Store, maxBatch int, observe func(int, error)) *auditBatcher {
+func newAuditBatcher(store AuditStore, maxBatch int, observe func(int, error)) *auditBatcher {
 	return &auditBatcher{store: store, maxBatch: maxBatch, observe: observe}
 }
 

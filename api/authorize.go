@@ -67,7 +67,7 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 		held := &heldResponse{ResponseWriter: c.Response().Writer}
 		c.Response().Writer = held
 		// The store version, read once for the request's cached look-ups.
-		c.SetRequest(c.Request().WithContext(withVersion(c.Request().Context(), s.store.Version)))
+		c.SetRequest(c.Request().WithContext(withVersion(c.Request().Context(), s.networks.Version)))
 		// A panic, in the access check as in the handler, is caught
 		// here, so that it is audited and its 500 leaves through the
 		// held response.
@@ -154,7 +154,7 @@ func (s *Server) authorise(c echo.Context, r rule) error {
 			// link it to a child, and so read it (what a user may create,
 			// they may read).
 			if (r.kind == "person" || r.kind == "household") && isCasework(p) {
-				free, err := s.store.Unattached(ctx, c.Param("id"), r.kind)
+				free, err := s.scopes.Unattached(ctx, c.Param("id"), r.kind)
 				if err != nil {
 					return err
 				}

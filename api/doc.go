@@ -33,8 +33,17 @@
 // (webError). Forms build the same graph records the API decodes and save
 // them through the same saveNew path, so validation and scope checks are
 // shared; pages reuse the store, analysis and map functions of the
-// handlers (childMapDOT, renderCached).
+// handlers (mapDOT, renderCached).
 //
-// The Store interface is declared here, where it is used; package
-// neo4jstore satisfies it.
+// Maps (mapbuild.go): MapDOT draws the map a MapRequest asks for (the
+// child's connection map, the review map with since, or the sibling-group
+// map) for the API routes, the web pages and `kinmap render` alike.
+//
+// Storage is seen through small interfaces declared here, where they are
+// used (store.go): RecordStore (records one at a time), NetworkStore
+// (networks and snapshots, the store version), DocumentStore (import and
+// export), ScopeStore (caseloads and scope), AuditStore, TokenStore and
+// Pinger; MapStore is what MapDOT reads. Store is all of them: New takes
+// one value that satisfies it (*neo4jstore.Store; store_test.go checks)
+// and hands each part of the Server the interface it needs.
 package api

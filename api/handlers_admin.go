@@ -38,7 +38,7 @@ func (s *Server) createToken(c echo.Context) error {
 	if b.ExpiresInDays > 0 {
 		expires = time.Duration(b.ExpiresInDays) * 24 * time.Hour
 	}
-	t, secret, err := auth.IssueBy(c.Request().Context(), s.store, principal(c).User, b.User, b.Role, b.Teams, expires, time.Now().UTC())
+	t, secret, err := auth.IssueBy(c.Request().Context(), s.tokens, principal(c).User, b.User, b.Role, b.Teams, expires, time.Now().UTC())
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (s *Server) createToken(c echo.Context) error {
 }
 
 func (s *Server) listTokens(c echo.Context) error {
-	list, err := s.store.Tokens(c.Request().Context())
+	list, err := s.tokens.Tokens(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func (s *Server) listTokens(c echo.Context) error {
 }
 
 func (s *Server) revokeToken(c echo.Context) error {
-	if err := s.store.RevokeToken(c.Request().Context(), c.Param("id"), time.Now().UTC()); err != nil {
+	if err := s.tokens.RevokeToken(c.Request().Context(), c.Param("id"), time.Now().UTC()); err != nil {
 		return err
 	}
 	return c.NoContent(http.StatusNoContent)
@@ -112,7 +112,7 @@ func (s *Server) audit(c echo.Context) error {
 // the last of them (asking for the one event after it when the page is
 // full).
 func (s *Server) readAudit(ctx context.Context, f graph.AuditFilter) ([]graph.AuditEvent, bool, error) {
-	events, err := s.store.Audit(ctx, f)
+	events, err := s.auditLog.Audit(ctx, f)
 	if err != nil {
 		return nil, false, err
 	}
@@ -128,7 +128,7 @@ func (s *Server) readAudit(ctx context.Context, f graph.AuditFilter) ([]graph.Au
 	}
 	last := events[len(events)-1]
 	f.After, f.Limit = graph.AuditCursor{At: last.At, ID: last.ID}, 1
-	next, err := s.store.Audit(ctx, f)
+	next, err := s.auditLog.Audit(ctx, f)
 	if err != nil {
 		return nil, false, err
 	}
@@ -172,7 +172,7 @@ func (s *Server) exportPseudonymised(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.store.Export(c.Request().Context())
+	d, err := s.documents.Export(c.Request().Context())
 	if err != nil {
 		return err
 	}

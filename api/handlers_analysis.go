@@ -50,7 +50,7 @@ func (s *Server) flags(c echo.Context) error {
 		c.Response().Header().Set("X-Kinmap-Cache", "hit")
 		return c.JSON(http.StatusOK, out)
 	}
-	n, err := s.store.Network(ctx, c.Param("id"), asOf)
+	n, err := s.networks.Network(ctx, c.Param("id"), asOf)
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func (s *Server) flags(c echo.Context) error {
 		out.KeyPeople = []analysis.KeyPerson{}
 	}
 	if !since.IsZero() {
-		before, err := s.store.Network(ctx, c.Param("id"), since)
+		before, err := s.networks.Network(ctx, c.Param("id"), since)
 		if err != nil {
 			return err
 		}
@@ -106,7 +106,7 @@ func (s *Server) siblingGroup(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	n, err := s.store.SiblingNetwork(c.Request().Context(), c.Param("id"), asOf)
+	n, err := s.networks.SiblingNetwork(c.Request().Context(), c.Param("id"), asOf)
 	if err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ func (s *Server) siblingPlacements(c echo.Context) error {
 // control: what the API, the CSV and the web app's report page give, from
 // the cache when nothing has been written since.
 func (s *Server) publishedReport(c echo.Context, asOf graph.Date) (analysis.PublishedReport, error) {
-	rep, cached, err := s.reports.report(c.Request().Context(), s.store, asOf)
+	rep, cached, err := s.reports.report(c.Request().Context(), s.networks, asOf)
 	if err != nil {
 		return analysis.PublishedReport{}, err
 	}

@@ -34,7 +34,7 @@ func (s *Server) listChildren(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, total, err := s.store.Children(ctx, within, offset, limit)
+	items, total, err := s.networks.Children(ctx, within, offset, limit)
 	if err != nil {
 		return err
 	}
@@ -54,7 +54,7 @@ func (s *Server) network(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	n, err := s.store.Network(c.Request().Context(), c.Param("id"), asOf)
+	n, err := s.networks.Network(c.Request().Context(), c.Param("id"), asOf)
 	if err != nil {
 		return err
 	}
@@ -68,7 +68,7 @@ func (s *Server) importDoc(c echo.Context) error {
 	}
 	defer os.Remove(name)
 	open := func() (io.ReadCloser, error) { return os.Open(name) }
-	sum, err := s.store.ImportStream(c.Request().Context(), open, size, nil)
+	sum, err := s.documents.ImportStream(c.Request().Context(), open, size, nil)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (s *Server) importDoc(c echo.Context) error {
 }
 
 func (s *Server) exportDoc(c echo.Context) error {
-	d, err := s.store.Export(c.Request().Context())
+	d, err := s.documents.Export(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func (s *Server) healthz(c echo.Context) error {
 func (s *Server) readyz(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 3*time.Second)
 	defer cancel()
-	if err := s.store.Ping(ctx); err != nil {
+	if err := s.pinger.Ping(ctx); err != nil {
 		s.log.Warn("not ready", "err", err.Error())
 		c.Response().Header().Set("Retry-After", retryAfter)
 		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})

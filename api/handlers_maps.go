@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
-	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/viz"
 	"github.com/labstack/echo/v4"
 )
@@ -23,40 +22,33 @@ var contentTypes = map[viz.Format]string{
 	viz.DOT: "text/vnd.graphviz; charset=utf-8",
 }
 
-// mapRequest is what every map endpoint reads from the query.
-type mapRequest struct {
-	audience viz.Audience
-	asOf     graph.Date
-	since    graph.Date
-}
-
-func (s *Server) readMapRequest(c echo.Context) (mapRequest, error) {
-	var m mapRequest
+// readMapRequest reads the map request of c's query (as_of, since,
+// audience) for the child in the path: group says the route draws the
+// sibling-group map. Every problem is named by its parameter.
+func (s *Server) readMapRequest(c echo.Context, group bool) (MapRequest, error) {
+	m := MapRequest{Child: c.Param("id"), Group: group, Generated: graph.DateOf(s.today())}
 	var err error
-	if m.asOf, err = s.asOf(c); err != nil {
+	if m.AsOf, err = s.asOf(c); err != nil {
 		return m, err
 	}
-	if m.since, err = dateParam(c, "since", graph.Date{}); err != nil {
+	if m.Since, err = dateParam(c, "since", graph.Date{}); err != nil {
 		return m, err
-	}
-	if !m.since.IsZero() && m.since.After(m.asOf) {
-		return m, graph.Invalid("since", "must not be after as_of")
 	}
 	a := c.QueryParam("audience")
 	if a == "" {
 		a = string(viz.Professional)
 	}
-	if m.audience, err = viz.ParseAudience(a); err != nil {
-		return m, graph.Invalid("audience", "must be professional, family or child")
+	if m.Audience, err = viz.ParseAudience(a); err != nil {
+		m.Audience = viz.Audience(a)
 	}
-	return m, nil
+	return m, m.Validate()
 }
 
 // childMap serves the child's connection map, or with since the review
 // map between since and as_of, in the format named by the route.
 func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		m, err := s.readMapRequest(c)
+		m, err := s.readMapRequest(c, false)
 		if err != nil {
 			return err
 		}
@@ -64,7 +56,7 @@ func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 		if ok, err := s.serveDrawn(c, drawn, f); ok {
 			return err
 		}
-		dot, err := s.childMapDOT(c.Request().Context(), c.Param("id"), m, nil, nil)
+		dot, err := MapDOT(c.Request().Context(), s.networks, m)
 		if err != nil {
 			return err
 		}
@@ -72,35 +64,10 @@ func (s *Server) childMap(f viz.Format) echo.HandlerFunc {
 	}
 }
 
-// childMapDOT draws child's map (the review map when m.since is set) as
-// DOT; n is the child's network as of m.asOf and flags its flags when
-// already worked out (nil: load, compute).
-func (s *Server) childMapDOT(ctx context.Context, child graph.ID, m mapRequest, n *graph.Network, flags []analysis.Flag) ([]byte, error) {
-	if n == nil {
-		var err error
-		if n, err = s.store.Network(ctx, child, m.asOf); err != nil {
-			return nil, err
-		}
-	}
-	if flags == nil {
-		flags = analysis.Flags(n, analysis.DefaultOptions())
-	}
-	in := viz.Input{Network: n, Flags: flags, Audience: m.audience,
-		Generated: graph.DateOf(s.today())}
-	if m.since.IsZero() {
-		return viz.ChildMapDOT(in)
-	}
-	before, err := s.store.Network(ctx, child, m.since)
-	if err != nil {
-		return nil, err
-	}
-	return viz.ReviewDOT(in, before, analysis.Review(before, n))
-}
-
 // siblingGroupMap serves the sibling-group map: members clustered by the
 // household each lives in.
 func (s *Server) siblingGroupMap(c echo.Context) error {
-	m, err := s.readMapRequest(c)
+	m, err := s.readMapRequest(c, true)
 	if err != nil {
 		return err
 	}
@@ -108,17 +75,7 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 	if ok, err := s.serveDrawn(c, drawn, viz.SVG); ok {
 		return err
 	}
-	n, err := s.store.SiblingNetwork(c.Request().Context(), c.Param("id"), m.asOf)
-	if err != nil {
-		return err
-	}
-	g, ok := analysis.SiblingGroupOf(n, n.Child)
-	if !ok {
-		g = analysis.SiblingGroup{Members: []analysis.GroupMember{{Person: n.Child}}, Status: analysis.NotApplicable}
-	}
-	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience,
-		Generated: graph.DateOf(s.today())}
-	dot, err := viz.SiblingGroupDOT(in, g)
+	dot, err := MapDOT(c.Request().Context(), s.networks, m)
 	if err != nil {
 		return err
 	}
@@ -214,12 +171,12 @@ type drawnRef struct{ ver, key string }
 // audience, dates, format and the day it is drawn on (the map says when
 // it was generated), at the request's store version. The drawing does
 // not depend on who asks (the access check decided they may see it).
-func (s *Server) drawnKey(c echo.Context, kind string, m mapRequest, f viz.Format) drawnRef {
+func (s *Server) drawnKey(c echo.Context, kind string, m MapRequest, f viz.Format) drawnRef {
 	ver, ok := requestVersion(c.Request().Context())
 	if !ok {
 		return drawnRef{}
 	}
-	return drawnRef{ver, cacheKey(kind, c.Param("id"), string(m.audience), m.asOf.String(), m.since.String(),
+	return drawnRef{ver, cacheKey(kind, c.Param("id"), string(m.Audience), m.AsOf.String(), m.Since.String(),
 		string(f), graph.DateOf(s.today()).String())}
 }
 

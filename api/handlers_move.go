@@ -39,7 +39,7 @@ func (s *Server) move(c echo.Context) error {
 	if err := s.requireInScope(c, []ref{{"id", "person", r.Person}, {"household", "household", r.Household}}); err != nil {
 		return err
 	}
-	ended, err := s.store.Move(c.Request().Context(), r)
+	ended, err := s.records.Move(c.Request().Context(), r)
 	if err != nil {
 		return err
 	}

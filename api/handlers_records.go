@@ -161,7 +161,7 @@ func (s *Server) createAssignment(ctx context.Context, a graph.Assignment) error
 			return err
 		}
 		if !slices.Contains(children, a.Child) {
-			ok, err := s.store.Unallocated(ctx, a.Child, day)
+			ok, err := s.scopes.Unallocated(ctx, a.Child, day)
 			if err == nil && ok {
 				ok, err = s.allocatable(ctx, a.Child, day)
 			}
@@ -173,7 +173,7 @@ func (s *Server) createAssignment(ctx context.Context, a graph.Assignment) error
 					Message: "is neither on your teams' caseloads nor a child nobody holds"}}
 			}
 		}
-	} else if person, err := s.store.Person(ctx, a.Child); err != nil {
+	} else if person, err := s.records.Person(ctx, a.Child); err != nil {
 		if errors.Is(err, graph.ErrNotFound) {
 			// An unknown child is a 404 naming the field, like every
 			// record's missing end.
@@ -183,13 +183,13 @@ func (s *Server) createAssignment(ctx context.Context, a graph.Assignment) error
 	} else if !person.Allocatable(day) {
 		return graph.Invalid("child", "must be a child (under 18 by date of birth or age band, or looked after), not an adult, a pet or a person of unknown age")
 	}
-	return s.store.CreateAssignment(ctx, a)
+	return s.records.CreateAssignment(ctx, a)
 }
 
 // allocatable reports whether person id exists and may be allocated on
 // day (an unknown id is not).
 func (s *Server) allocatable(ctx context.Context, id graph.ID, day graph.Date) (bool, error) {
-	person, err := s.store.Person(ctx, id)
+	person, err := s.records.Person(ctx, id)
 	switch {
 	case errors.Is(err, graph.ErrNotFound):
 		return false, nil

@@ -16,7 +16,7 @@ func (s *Server) updateRelationship(c echo.Context) error {
 		return err
 	}
 	save := func(ctx context.Context, r graph.Relationship) error {
-		return s.store.UpdateRelationship(ctx, r, effective)
+		return s.records.UpdateRelationship(ctx, r, effective)
 	}
-	return updateHandler(func(r *graph.Relationship) *string { return &r.ID }, save, s.store.Relationship)(c)
+	return updateHandler(func(r *graph.Relationship) *string { return &r.ID }, save, s.records.Relationship)(c)
 }

@@ -106,7 +106,7 @@ func (s *Server) publishedSeries(c echo.Context) (analysis.PublishedSeries, erro
 	if len(dates) > analysis.MaxSeriesPoints {
 		return none, graph.Invalid("to", "a series has at most 81 quarterly dates (20 years)")
 	}
-	n, err := s.store.ReportAuthoritySeries(c.Request().Context(), dates[len(dates)-1])
+	n, err := s.networks.ReportAuthoritySeries(c.Request().Context(), dates[len(dates)-1])
 	if err != nil {
 		return none, err
 	}

@@ -29,7 +29,6 @@ import (
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
-// TestMain runs the API tests against one real Neo4j, started once.
 // TestMain runs the API tests against one real Neo4j, started once, then
 // checks that the whole session's logs carry no personal data: no name,
 // address, date of birth or note from the fixtures or the tests.
@@ -216,6 +215,7 @@ func newClientFor(t testing.TB, store api.Store) *client {
 	log := slog.New(slog.NewJSONHandler(io.MultiWriter(&logs, &sessionLogs), &slog.HandlerOptions{Level: slog.LevelDebug}))
 	cfg, iss := testConfig(t, store)
 	srv := api.New(cfg, store, log)
+	t.Cleanup(func() { _ = srv.Close() })
 	c := &client{t: t, h: srv.Handler(), log: &logs, issuer: iss, srv: srv}
 	return c.as(manager)
 }

@@ -253,3 +253,14 @@ func TestErrorStageDropsDetail(t *testing.T) {
 		}
 	}
 }
+
+// TestSiblingGroupMapRefusesSince: the sibling-group map has no review
+// drawing, so since is refused by name rather than silently ignored (the
+// reviewing officer would take a current map for the review).
+func TestSiblingGroupMapRefusesSince(t *testing.T) {
+	c := demoClient(t)
+	res := c.do("GET", "/api/v1/children/ard-amy/sibling-group/map.svg?as_of=2026-11-01&since=2025-11-01", nil, "")
+	if res.Status != http.StatusBadRequest || !strings.Contains(string(res.Body), `"field":"since"`) {
+		t.Errorf("sibling-group map with since: got %d %.300s, want 400 naming since", res.Status, res.Body)
+	}
+}

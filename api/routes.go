@@ -35,7 +35,7 @@ func (s *Server) routes() {
 	v1.GET("/children/:id/map.dot", s.childMap(viz.DOT))
 	v1.GET("/children/:id/sibling-group/map.svg", s.siblingGroupMap)
 
-	st := s.store
+	st := s.records
 	v1.POST("/people", createHandler(s, "p-", "/api/v1/people", func(p *graph.Person) *string { return &p.ID }, nil, st.CreatePerson))
 	v1.GET("/people/:id", getHandler(st.Person))
 	v1.PUT("/people/:id", updateHandler(func(p *graph.Person) *string { return &p.ID }, st.UpdatePerson, st.Person))

@@ -64,25 +64,25 @@ func scopeKey(p graph.Principal, day graph.Date) string {
 func (s *Server) lookUpScope(ctx context.Context, p graph.Principal, day graph.Date) ([]graph.ID, error) {
 	switch p.Role {
 	case graph.RoleWorker:
-		return s.store.Caseload(ctx, p.User, day)
+		return s.scopes.Caseload(ctx, p.User, day)
 	case graph.RoleManager:
-		own, err := s.store.Caseload(ctx, p.User, day)
+		own, err := s.scopes.Caseload(ctx, p.User, day)
 		if err != nil {
 			return nil, err
 		}
-		team, err := s.store.TeamCaseload(ctx, p.Teams, day)
+		team, err := s.scopes.TeamCaseload(ctx, p.Teams, day)
 		if err != nil {
 			return nil, err
 		}
 		return union(own, team), nil
 	case graph.RoleReviewingOfficer:
-		own, err := s.store.Caseload(ctx, p.User, day)
+		own, err := s.scopes.Caseload(ctx, p.User, day)
 		if err != nil {
 			return nil, err
 		}
 		out := own
 		for _, child := range own {
-			n, err := s.store.SiblingNetwork(ctx, child, day)
+			n, err := s.networks.SiblingNetwork(ctx, child, day)
 			if err != nil && !errors.Is(err, graph.ErrNotFound) {
 				return nil, err
 			}
@@ -104,7 +104,7 @@ func (s *Server) scopeChildren(ctx context.Context, p graph.Principal, id graph.
 	if err != nil || len(children) == 0 {
 		return nil, err
 	}
-	return s.store.ScopeChildren(ctx, children, id, kind, graph.DateOf(s.today()))
+	return s.scopes.ScopeChildren(ctx, children, id, kind, graph.DateOf(s.today()))
 }
 
 // ref is a record a write names: the body's field, the record's kind
@@ -137,7 +137,7 @@ func (s *Server) requireInScope(c echo.Context, refs []ref) error {
 		}
 		var kids []graph.ID
 		if len(children) > 0 {
-			if kids, err = s.store.ScopeChildren(ctx, children, r.id, r.kind, graph.DateOf(s.today())); err != nil {
+			if kids, err = s.scopes.ScopeChildren(ctx, children, r.id, r.kind, graph.DateOf(s.today())); err != nil {
 				return err
 			}
 		}
@@ -147,7 +147,7 @@ func (s *Server) requireInScope(c echo.Context, refs []ref) error {
 			}
 			continue
 		}
-		free, err := s.store.Unattached(ctx, r.id, r.kind)
+		free, err := s.scopes.Unattached(ctx, r.id, r.kind)
 		if err != nil {
 			return err
 		}

@@ -81,14 +81,27 @@ type Config struct {
 // Server is kinmap's HTTP API.
 type Server struct {
 	cfg      Config
-	store    Store
 	log      *slog.Logger
 	echo     *echo.Echo
 	http     *http.Server
 	renderer Renderer
-	maps     *mapCache
-	reports  *reportCache // authority reports by store version (reportcache.go)
-	limiter  *limiter
+
+	// The store, seen by each part as the small interface it needs
+	// (store.go); New sets every one from the one Store it is given.
+	records   RecordStore
+	networks  NetworkStore
+	documents DocumentStore
+	scopes    ScopeStore
+	auditLog  AuditStore
+	tokens    TokenStore
+	pinger    Pinger
+
+	// ownRenderer is the renderer New made (no Config.Renderer), closed
+	// by Close; nil when the caller's.
+	ownRenderer *viz.Renderer
+	maps        *mapCache
+	reports     *reportCache // authority reports by store version (reportcache.go)
+	limiter     *limiter
 	// authFailures counts failed authentications per client address.
 	authFailures *limiter
 	// audits groups concurrent audit appends (nil: each is its own).
@@ -141,14 +154,19 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		}
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
 	}
+	var ownRenderer *viz.Renderer
 	if cfg.Renderer == nil {
-		cfg.Renderer = viz.NewRenderer()
+		ownRenderer = viz.NewRenderer()
+		cfg.Renderer = ownRenderer
 	}
 	if cfg.MapCacheSize == 0 {
 		cfg.MapCacheSize = 256
 	}
-	s := &Server{cfg: cfg, store: store, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
+	s := &Server{cfg: cfg, log: log, echo: e, renderer: cfg.Renderer, maps: newMapCache(cfg.MapCacheSize),
 		auth: cfg.Auth, registered: map[string]bool{}, limited: newLogSampler()}
+	s.records, s.networks, s.documents, s.scopes = store, store, store, store
+	s.auditLog, s.tokens, s.pinger = store, store, store
+	s.ownRenderer = ownRenderer
 	s.reports = newReportCache(16)
 	s.web = newWeb(cfg.Web)
 	s.auth = sessionAuth{sm: s.web.sm, inner: cfg.Auth}
@@ -219,8 +237,22 @@ func (s *Server) Serve(l net.Listener) error {
 	return err
 }
 
-// Shutdown stops accepting requests and waits for those in flight.
-func (s *Server) Shutdown(ctx context.Context) error { return s.http.Shutdown(ctx) }
+// Shutdown stops accepting requests, waits for those in flight, then
+// closes what New made (Close).
+func (s *Server) Shutdown(ctx context.Context) error {
+	return errors.Join(s.http.Shutdown(ctx), s.Close())
+}
+
+// Close releases what New made: the renderer, unless Config.Renderer
+// handed one in (that one is the caller's to close). A server that is
+// never served (Handler only) is closed with Close; requests after it
+// cannot draw maps.
+func (s *Server) Close() error {
+	if s.ownRenderer == nil {
+		return nil
+	}
+	return s.ownRenderer.Close()
+}
 
 func newRequestID() string {
 	var b [8]byte

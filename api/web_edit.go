@@ -13,7 +13,7 @@ import (
 // network of the path's child, as the API's record scope would, and
 // names it on the audit event.
 func (s *Server) inNetwork(c echo.Context, id graph.ID, kind string) error {
-	kids, err := s.store.ScopeChildren(c.Request().Context(), []graph.ID{c.Param("id")}, id, kind, graph.DateOf(s.today()))
+	kids, err := s.scopes.ScopeChildren(c.Request().Context(), []graph.ID{c.Param("id")}, id, kind, graph.DateOf(s.today()))
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (s *Server) editRelationshipWeb(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	old, err := s.store.Relationship(ctx, id)
+	old, err := s.records.Relationship(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (s *Server) editRelationshipWeb(c echo.Context) error {
 	if len(f.Errors) == 0 {
 		err := r.Validate()
 		if err == nil {
-			err = s.store.UpdateRelationship(ctx, r, effective)
+			err = s.records.UpdateRelationship(ctx, r, effective)
 		}
 		if err == nil {
 			return s.done(c, "The relationship was changed.")
@@ -144,7 +144,7 @@ func (s *Server) editPersonWeb(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	old, err := s.store.Person(ctx, id)
+	old, err := s.records.Person(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -170,7 +170,7 @@ func (s *Server) editPersonWeb(c echo.Context) error {
 	if len(f.Errors) == 0 {
 		err := p.Validate()
 		if err == nil {
-			err = s.store.UpdatePerson(ctx, p)
+			err = s.records.UpdatePerson(ctx, p)
 		}
 		if err == nil {
 			return s.done(c, p.DisplayName()+"'s details were changed.")

@@ -14,7 +14,7 @@ const dateHint = "Year-month-day, for example 2024-03-31"
 
 // networkOf loads the child's network today, for a form's choices.
 func (s *Server) networkOf(c echo.Context) (*graph.Network, *graph.Index, error) {
-	n, err := s.store.Network(c.Request().Context(), c.Param("id"), graph.DateOf(s.today()))
+	n, err := s.networks.Network(c.Request().Context(), c.Param("id"), graph.DateOf(s.today()))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -34,8 +34,8 @@ func (s *Server) peopleOptions(ctx context.Context, n *graph.Network, child, ext
 		out = append(out, option{p.ID, p.DisplayName()})
 	}
 	if extra != "" && !seen && graph.ValidID(extra) {
-		if free, err := s.store.Unattached(ctx, extra, "person"); err == nil && free {
-			if p, err := s.store.Person(ctx, extra); err == nil {
+		if free, err := s.scopes.Unattached(ctx, extra, "person"); err == nil && free {
+			if p, err := s.records.Person(ctx, extra); err == nil {
 				out = append(out, option{p.ID, p.DisplayName()})
 			}
 		}
@@ -96,7 +96,7 @@ func (s *Server) createPersonWeb(c echo.Context) error {
 		AgeBand: graph.AgeBand(v.Get("age_band")), LookedAfter: v.Get("looked_after") != "", Notes: v.Get("notes")}
 	f.dates(v, map[string]*graph.Date{"date_of_birth": &p.DateOfBirth, "looked_after_since": &p.LookedAfterSince})
 	if len(f.Errors) == 0 {
-		err := saveNew(s, c, &p, "p-", func(p *graph.Person) *string { return &p.ID }, nil, s.store.CreatePerson)
+		err := saveNew(s, c, &p, "p-", func(p *graph.Person) *string { return &p.ID }, nil, s.records.CreatePerson)
 		if err == nil {
 			s.flash(c, p.DisplayName()+" was added. Now say how they are related.")
 			return c.Redirect(http.StatusSeeOther, s.childURL(c)+"/relationships/new?person="+url.QueryEscape(p.ID))
@@ -204,7 +204,7 @@ func (s *Server) createRelationshipWeb(c echo.Context) error {
 	f.fill(v)
 	r := relationshipFromForm(f, v, c.Param("id"))
 	if len(f.Errors) == 0 {
-		err := saveNew(s, c, &r, "rel-", func(r *graph.Relationship) *string { return &r.ID }, relationshipRefs, s.store.CreateRelationship)
+		err := saveNew(s, c, &r, "rel-", func(r *graph.Relationship) *string { return &r.ID }, relationshipRefs, s.records.CreateRelationship)
 		if err == nil {
 			return s.done(c, "The relationship was saved.")
 		}
@@ -248,7 +248,7 @@ func (s *Server) createContactWeb(c echo.Context) error {
 	ct := graph.Contact{From: c.Param("id"), To: v.Get("to"), Kind: graph.ContactKind(v.Get("kind")), Notes: v.Get("notes")}
 	f.dates(v, map[string]*graph.Date{"date": &ct.Date})
 	if len(f.Errors) == 0 {
-		err := saveNew(s, c, &ct, "c-", func(r *graph.Contact) *string { return &r.ID }, contactRefs, s.store.CreateContact)
+		err := saveNew(s, c, &ct, "c-", func(r *graph.Contact) *string { return &r.ID }, contactRefs, s.records.CreateContact)
 		if err == nil {
 			return s.done(c, "The contact was recorded.")
 		}
@@ -288,7 +288,7 @@ func (s *Server) createHouseholdWeb(c echo.Context) error {
 	h := graph.Household{Kind: graph.HouseholdKind(v.Get("kind")), Name: strings.TrimSpace(v.Get("name")),
 		Locality: strings.TrimSpace(v.Get("locality")), Address: strings.TrimSpace(v.Get("address")), Confidential: v.Get("confidential") != ""}
 	h.CouncilArea = graph.CouncilArea(v.Get("council_area"))
-	err := saveNew(s, c, &h, "h-", func(h *graph.Household) *string { return &h.ID }, nil, s.store.CreateHousehold)
+	err := saveNew(s, c, &h, "h-", func(h *graph.Household) *string { return &h.ID }, nil, s.records.CreateHousehold)
 	if err == nil {
 		s.flash(c, "The home was added. Now record who lives there.")
 		return c.Redirect(http.StatusSeeOther, s.childURL(c)+"/moves/new?household="+url.QueryEscape(h.ID))
@@ -305,8 +305,8 @@ func (s *Server) moveForm(c echo.Context, n *graph.Network, extraHousehold graph
 	homes := householdOptions(n)
 	if extraHousehold != "" && graph.ValidID(extraHousehold) {
 		ctx := c.Request().Context()
-		if free, err := s.store.Unattached(ctx, extraHousehold, "household"); err == nil && free {
-			if h, err := s.store.Household(ctx, extraHousehold); err == nil {
+		if free, err := s.scopes.Unattached(ctx, extraHousehold, "household"); err == nil && free {
+			if h, err := s.records.Household(ctx, extraHousehold); err == nil {
 				homes = append(homes, option{h.ID, homeText(&h)})
 			}
 		}
@@ -347,7 +347,7 @@ func (s *Server) moveWeb(c echo.Context) error {
 			err = s.requireInScope(c, []ref{{"person", "person", r.Person}, {"household", "household", r.Household}})
 		}
 		if err == nil {
-			_, err = s.store.Move(c.Request().Context(), r)
+			_, err = s.records.Move(c.Request().Context(), r)
 		}
 		if err == nil {
 			return s.done(c, "The move was recorded.")
@@ -373,7 +373,7 @@ func (s *Server) endForm(c echo.Context, what, param string) *form {
 func (s *Server) endRecord(c echo.Context, what, param, kind string, end func(context.Context, graph.ID, graph.Date) error) error {
 	id := c.Param(param[:3])
 	ctx := c.Request().Context()
-	kids, err := s.store.ScopeChildren(ctx, []graph.ID{c.Param("id")}, id, kind, graph.DateOf(s.today()))
+	kids, err := s.scopes.ScopeChildren(ctx, []graph.ID{c.Param("id")}, id, kind, graph.DateOf(s.today()))
 	if err != nil {
 		return err
 	}
@@ -403,9 +403,9 @@ func (s *Server) endRecord(c echo.Context, what, param, kind string, end func(co
 }
 
 func (s *Server) endRelationshipWeb(c echo.Context) error {
-	return s.endRecord(c, "this relationship", "relationships", "relationship", s.store.EndRelationship)
+	return s.endRecord(c, "this relationship", "relationships", "relationship", s.records.EndRelationship)
 }
 
 func (s *Server) endResidenceWeb(c echo.Context) error {
-	return s.endRecord(c, "this home", "residences", "residence", s.store.EndResidence)
+	return s.endRecord(c, "this home", "residences", "residence", s.records.EndResidence)
 }

@@ -28,7 +28,7 @@ func (s *Server) caseloadPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	items, _, err := s.store.Children(ctx, within, 0, 500)
+	items, _, err := s.networks.Children(ctx, within, 0, 500)
 	if err != nil {
 		return err
 	}
@@ -43,7 +43,7 @@ func (s *Server) caseloadPage(c echo.Context) error {
 	for i, it := range items {
 		ids[i] = it.ID
 	}
-	nets, err := s.store.Networks(ctx, ids, day)
+	nets, err := s.networks.Networks(ctx, ids, day)
 	if err != nil {
 		return err
 	}
@@ -145,22 +145,22 @@ type childData struct {
 // childPage is the child's record: map, flags, people by circle, homes
 // (read_network).
 func (s *Server) childPage(c echo.Context) error {
-	m, err := s.readMapRequest(c)
+	m, err := s.readMapRequest(c, false)
 	if err != nil {
 		return err
 	}
-	m.since = graph.Date{}
+	m.Since = graph.Date{}
 	ctx := c.Request().Context()
 	id := c.Param("id")
-	n, err := s.store.Network(ctx, id, m.asOf)
+	n, err := s.networks.Network(ctx, id, m.AsOf)
 	if err != nil {
 		return err
 	}
 	flags := analysis.Flags(n, analysis.DefaultOptions())
-	d := s.childData(n, flags, id, m.asOf)
-	d.Audience, d.Audiences = string(m.audience), viz.Audiences
+	d := s.childData(n, flags, id, m.AsOf)
+	d.Audience, d.Audiences = string(m.Audience), viz.Audiences
 	d.CanEdit = roleCan(principal(c), casework)
-	dot, err := s.childMapDOT(ctx, id, m, n, flags)
+	dot, err := mapDOT(ctx, s.networks, m, n, flags)
 	if err != nil {
 		return err
 	}

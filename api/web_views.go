@@ -26,19 +26,16 @@ type pairRow struct{ A, B, Last, Together string }
 // lives, whether they live together, contact between each pair
 // (read_sibling_group).
 func (s *Server) siblingGroupPage(c echo.Context) error {
-	m, err := s.readMapRequest(c)
+	m, err := s.readMapRequest(c, true)
 	if err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
-	n, err := s.store.SiblingNetwork(ctx, c.Param("id"), m.asOf)
+	n, err := s.networks.SiblingNetwork(ctx, c.Param("id"), m.AsOf)
 	if err != nil {
 		return err
 	}
-	g, ok := analysis.SiblingGroupOf(n, n.Child)
-	if !ok {
-		g = analysis.SiblingGroup{Members: []analysis.GroupMember{{Person: n.Child}}, Status: analysis.NotApplicable}
-	}
+	g := siblingGroupOf(n)
 	ix := graph.NewIndex(n)
 	var rows []memberRow
 	for _, mem := range g.Members {
@@ -57,7 +54,7 @@ func (s *Server) siblingGroupPage(c echo.Context) error {
 				continue
 			}
 			pr := pairRow{A: rows[i].Name, B: rows[j].Name, Last: "none recorded", Together: "no"}
-			if d, ok := ix.LastContact(rows[i].ID, rows[j].ID, m.asOf); ok {
+			if d, ok := ix.LastContact(rows[i].ID, rows[j].ID, m.AsOf); ok {
 				pr.Last = longDate(d)
 			}
 			if g.Members[i].Household != "" && g.Members[i].Household == g.Members[j].Household {
@@ -67,8 +64,7 @@ func (s *Server) siblingGroupPage(c echo.Context) error {
 		}
 	}
 	slices.SortStableFunc(pairs, func(a, b pairRow) int { return strings.Compare(a.Together, b.Together) })
-	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience, Generated: graph.DateOf(s.today())}
-	dot, err := viz.SiblingGroupDOT(in, g)
+	dot, err := mapDOT(ctx, s.networks, m, n, nil)
 	if err != nil {
 		return err
 	}
@@ -90,21 +86,21 @@ type changeRow struct{ Kind, Person, Detail string }
 // reviewPage shows what changed since the last review: the review map
 // and the list of changes (read_flags with since).
 func (s *Server) reviewPage(c echo.Context) error {
-	m, err := s.readMapRequest(c)
+	day := graph.DateOf(s.today())
+	m, err := s.readMapRequest(c, false)
 	if err != nil {
 		return err
 	}
-	day := graph.DateOf(s.today())
-	if m.since.IsZero() {
-		m.since = day.AddDays(-183)
+	if m.Since.IsZero() {
+		m.Since = day.AddDays(-183)
 	}
 	ctx := c.Request().Context()
 	id := c.Param("id")
-	n, err := s.store.Network(ctx, id, m.asOf)
+	n, err := s.networks.Network(ctx, id, m.AsOf)
 	if err != nil {
 		return err
 	}
-	before, err := s.store.Network(ctx, id, m.since)
+	before, err := s.networks.Network(ctx, id, m.Since)
 	if err != nil {
 		return err
 	}
@@ -119,7 +115,7 @@ func (s *Server) reviewPage(c echo.Context) error {
 		}
 		rows = append(rows, changeRow{Kind: words(string(ch.Kind)), Person: name, Detail: ch.Detail})
 	}
-	dot, err := s.childMapDOT(ctx, id, m, n, nil)
+	dot, err := mapDOT(ctx, s.networks, m, n, nil)
 	if err != nil {
 		return err
 	}
@@ -133,7 +129,7 @@ func (s *Server) reviewPage(c echo.Context) error {
 		SinceDate       graph.Date
 		Changes         []changeRow
 		Map             []byte
-	}{id, name, m.since.String(), m.since, rows, inlineSVG(svg)})
+	}{id, name, m.Since.String(), m.Since, rows, inlineSVG(svg)})
 }
 
 type planRow struct{ Name, Words, Contact, Last string }
@@ -144,12 +140,12 @@ func (s *Server) planPage(c echo.Context) error {
 	ctx := c.Request().Context()
 	id := c.Param("id")
 	day := graph.DateOf(s.today())
-	n, err := s.store.Network(ctx, id, day)
+	n, err := s.networks.Network(ctx, id, day)
 	if err != nil {
 		return err
 	}
-	m := mapRequest{audience: viz.Child, asOf: day}
-	dot, err := s.childMapDOT(ctx, id, m, n, nil)
+	m := MapRequest{Child: id, Audience: viz.Child, AsOf: day, Generated: day}
+	dot, err := mapDOT(ctx, s.networks, m, n, nil)
 	if err != nil {
 		return err
 	}
@@ -290,7 +286,7 @@ func (s *Server) auditPage(c echo.Context) error {
 func (s *Server) tokensPage(c echo.Context) error { return s.showTokens(c, "", nil, http.StatusOK) }
 
 func (s *Server) showTokens(c echo.Context, secret string, probs []string, status int) error {
-	list, err := s.store.Tokens(c.Request().Context())
+	list, err := s.tokens.Tokens(c.Request().Context())
 	if err != nil {
 		return err
 	}
@@ -316,7 +312,7 @@ func (s *Server) createTokenWeb(c echo.Context) error {
 	if t := v.Get("team"); t != "" {
 		teams = []string{t}
 	}
-	t, secret, err := auth.Issue(c.Request().Context(), s.store, v.Get("user"), graph.Role(v.Get("role")), teams,
+	t, secret, err := auth.Issue(c.Request().Context(), s.tokens, v.Get("user"), graph.Role(v.Get("role")), teams,
 		time.Duration(days)*24*time.Hour, time.Now().UTC())
 	if err != nil {
 		fields := graph.Fields(err)
@@ -334,7 +330,7 @@ func (s *Server) createTokenWeb(c echo.Context) error {
 }
 
 func (s *Server) revokeTokenWeb(c echo.Context) error {
-	if err := s.store.RevokeToken(c.Request().Context(), c.Param("id"), time.Now().UTC()); err != nil {
+	if err := s.tokens.RevokeToken(c.Request().Context(), c.Param("id"), time.Now().UTC()); err != nil {
 		return err
 	}
 	s.flash(c, "The token was revoked.")

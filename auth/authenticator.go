@@ -102,10 +102,13 @@ func (a *Authenticator) apiToken(ctx context.Context, token string) (graph.Princ
 		now = a.Now()
 	}
 	switch {
-	case !t.Revoked.IsZero() && !now.Before(t.Revoked):
-		return graph.Principal{}, fail("api token revoked")
-	case !t.Expires.IsZero() && !now.Before(t.Expires):
-		return graph.Principal{}, fail("api token expired")
+	case !t.ActiveAt(now):
+		// ActiveAt decides; the reason (for the log) says which limit.
+		reason := "api token expired"
+		if !t.Revoked.IsZero() && !t.Revoked.After(now) {
+			reason = "api token revoked"
+		}
+		return graph.Principal{}, fail(reason)
 	case !t.Role.Valid():
 		return graph.Principal{}, failKind("api token has no valid role", ErrNoRole)
 	case !usableUser(t.User):

@@ -3,7 +3,6 @@ package auth
 import (
 	"crypto/rand"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/base64"
 	"strings"
 )
@@ -32,11 +31,6 @@ func NewToken() (token string, hash []byte) {
 func HashToken(token string) []byte {
 	h := sha256.Sum256([]byte(token))
 	return h[:]
-}
-
-// TokenMatches reports, in constant time, whether token hashes to hash.
-func TokenMatches(token string, hash []byte) bool {
-	return subtle.ConstantTimeCompare(HashToken(token), hash) == 1
 }
 
 // IsAPIToken reports whether s looks like a kinmap API token (prefix,

@@ -7,8 +7,8 @@ import (
 
 // The view types hold what one audience may see of a map, already worded
 // and shortened. They are built by the redactor (redact.go, childview.go,
-// siblingview.go, reviewview.go) and are all that the DOT code (childmap.go,
-// siblingmap.go, reviewmap.go) receives: it never touches graph records.
+// siblingview.go, review.go) and are all that the DOT code (childmap.go,
+// siblingmap.go, legend.go) receives: it never touches graph records.
 
 // group is the kind of a connection, for colour, shape and place.
 type group int

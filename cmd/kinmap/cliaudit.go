@@ -5,10 +5,12 @@ import (
 	"errors"
 	"os"
 	"os/user"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/viz"
 )
 
 // unaudited commands touch no record on their own (serve audits each
@@ -60,16 +62,14 @@ func cliEvent(args []string, cmdErr error) graph.AuditEvent {
 	if args[0] == "render" {
 		ev.Audience = flagValue(args[1:], "audience")
 		if ev.Audience == "" {
-			ev.Audience = "professional"
+			ev.Audience = string(viz.Professional)
 		}
-		if !validAudience[ev.Audience] {
+		if !slices.Contains(viz.Audiences, viz.Audience(ev.Audience)) {
 			ev.Audience = ""
 		}
 	}
 	return ev
 }
-
-var validAudience = map[string]bool{"professional": true, "family": true, "child": true}
 
 // operator names the person running the command line.
 func operator() string {

@@ -4,9 +4,10 @@ import (
 	"context"
 	"flag"
 	"os"
+	"strings"
 
+	"github.com/kinmap/kinmap/api"
 	"github.com/kinmap/kinmap/graph"
-	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/viz"
 )
 
@@ -27,48 +28,22 @@ func cmdRender(ctx context.Context, e *env, args []string) error {
 	if *child == "" {
 		return usageError{"--child is required"}
 	}
-	aud, err := viz.ParseAudience(*audience)
-	if err != nil {
-		return usageError{"--audience must be professional, family or child"}
-	}
 	f, err := viz.ParseFormat(*format)
 	if err != nil {
 		return usageError{"--format must be svg, png or dot"}
 	}
-	if !since.IsZero() && since.After(asOf) {
-		return usageError{"--since must not be after --as-of"}
+	req := api.MapRequest{Child: *child, Group: *group, Audience: viz.Audience(*audience), AsOf: asOf, Since: since, Generated: graph.Today()}
+	if aud, err := viz.ParseAudience(*audience); err == nil {
+		req.Audience = aud
+	}
+	if err := req.Validate(); err != nil {
+		return usageError{flagProblems(err)}
 	}
 	store, err := e.openStore(ctx)
 	if err != nil {
 		return err
 	}
-	var n *graph.Network
-	if *group {
-		n, err = store.SiblingNetwork(ctx, *child, asOf)
-	} else {
-		n, err = store.Network(ctx, *child, asOf)
-	}
-	if err != nil {
-		return err
-	}
-	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: aud, Generated: graph.Today()}
-	var dot []byte
-	switch {
-	case *group:
-		g, ok := analysis.SiblingGroupOf(n, n.Child)
-		if !ok {
-			g = analysis.SiblingGroup{Members: []analysis.GroupMember{{Person: n.Child}}, Status: analysis.NotApplicable}
-		}
-		dot, err = viz.SiblingGroupDOT(in, g)
-	case !since.IsZero():
-		before, berr := store.Network(ctx, *child, since)
-		if berr != nil {
-			return berr
-		}
-		dot, err = viz.ReviewDOT(in, before, analysis.Review(before, n))
-	default:
-		dot, err = viz.ChildMapDOT(in)
-	}
+	dot, err := api.MapDOT(ctx, store, req)
 	if err != nil {
 		return err
 	}
@@ -84,3 +59,18 @@ func cmdRender(ctx context.Context, e *env, args []string) error {
 	}
 	return os.WriteFile(*out, img, 0o600)
 }
+
+// flagProblems words a request's field errors as flags ("since: must
+// not be after as_of" becomes "--since must not be after --as-of").
+func flagProblems(err error) string {
+	var out []string
+	for _, f := range graph.Fields(err) {
+		out = append(out, flagName(f.Field)+" "+strings.ReplaceAll(f.Message, "as_of", "--as-of"))
+	}
+	if len(out) == 0 {
+		return err.Error()
+	}
+	return strings.Join(out, "; ")
+}
+
+func flagName(field string) string { return "--" + strings.ReplaceAll(field, "_", "-") }

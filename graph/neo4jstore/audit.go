@@ -84,22 +84,23 @@ func (s *Store) AppendAudits(ctx context.Context, events []graph.AuditEvent) err
 // by an earlier transaction). The driver may run the result more than
 // once; only the attempt that commits leaves its event, so a committed
 // change has exactly one.
-func withChangeAudit(ctx context.Context, a *graph.ChangeAudit, work neo4j.ManagedTransactionWork) neo4j.ManagedTransactionWork {
+func withChangeAudit[T any](ctx context.Context, a *graph.ChangeAudit, work neo4j.ManagedTransactionWorkT[T]) neo4j.ManagedTransactionWorkT[T] {
 	if a == nil || a.Committed() {
 		return work
 	}
-	return func(tx neo4j.ManagedTransaction) (any, error) {
+	return func(tx neo4j.ManagedTransaction) (T, error) {
+		var zero T
 		out, err := work(tx)
 		if err != nil {
-			return nil, err
+			return zero, err
 		}
 		e := a.Build()
 		if err := e.Validate(); err != nil {
 			// A bug, not bad input: the change is refused with a 500.
-			return nil, fmt.Errorf("the change's audit event is invalid (%s)", strings.Join(fieldNames(err), ", "))
+			return zero, fmt.Errorf("the change's audit event is invalid (%s)", strings.Join(fieldNames(err), ", "))
 		}
 		if _, err := collect(ctx, tx, auditAppend, map[string]any{"props": map[string]any(auditProps(e))}); err != nil {
-			return nil, err
+			return zero, err
 		}
 		return out, nil
 	}
@@ -146,7 +147,7 @@ func (s *Store) Audit(ctx context.Context, f graph.AuditFilter) ([]graph.AuditEv
 	case f.User != "":
 		query = auditByUser
 	}
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]graph.AuditEvent, error) {
 		recs, err := collect(ctx, tx, query, params)
 		if err != nil {
 			return nil, err
@@ -161,7 +162,7 @@ func (s *Store) Audit(ctx context.Context, f graph.AuditFilter) ([]graph.AuditEv
 	if err != nil {
 		return nil, err
 	}
-	return out.([]graph.AuditEvent), nil
+	return out, nil
 }
 
 func auditProps(e graph.AuditEvent) props {

@@ -120,13 +120,13 @@ func checkEnds(ctx context.Context, tx neo4j.ManagedTransaction, q edgeQueries, 
 }
 
 func (s *Store) getEdge(ctx context.Context, q edgeQueries, id graph.ID) (row, error) {
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (row, error) {
 		return getEdgeTx(ctx, tx, q, id)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return out.(row), nil
+	return out, nil
 }
 
 func getEdgeTx(ctx context.Context, tx neo4j.ManagedTransaction, q edgeQueries, id graph.ID) (row, error) {

@@ -25,7 +25,7 @@ func (s *Store) Move(ctx context.Context, r graph.Residence) ([]graph.ID, error)
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	out, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := writeTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]graph.ID, error) {
 		if err := checkEnds(ctx, tx, residenceQ, r.Person, r.Household); err != nil {
 			return nil, err
 		}
@@ -67,5 +67,5 @@ func (s *Store) Move(ctx context.Context, r graph.Residence) ([]graph.ID, error)
 	if err != nil {
 		return nil, err
 	}
-	return out.([]graph.ID), nil
+	return out, nil
 }

@@ -123,7 +123,7 @@ func (s *Store) SiblingNetwork(ctx context.Context, child graph.ID, asOf graph.D
 }
 
 func (s *Store) snapshot(ctx context.Context, cypher string, child graph.ID, asOf graph.Date) (*graph.Network, error) {
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (map[string]any, error) {
 		recs, err := collect(ctx, tx, cypher, map[string]any{"id": child, "asOf": neo4j.DateOf(asOf.Time())})
 		if err != nil {
 			return nil, err
@@ -136,7 +136,7 @@ func (s *Store) snapshot(ctx context.Context, cypher string, child graph.ID, asO
 	if err != nil {
 		return nil, err
 	}
-	return networkFrom(out.(map[string]any), child, asOf), nil
+	return networkFrom(out, child, asOf), nil
 }
 
 // Networks returns the connection networks of several children as of a
@@ -146,7 +146,7 @@ func (s *Store) Networks(ctx context.Context, children []graph.ID, asOf graph.Da
 	if children == nil {
 		children = []graph.ID{}
 	}
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]map[string]any, error) {
 		recs, err := collect(ctx, tx, seedMany+networkRest, map[string]any{"ids": children, "asOf": neo4j.DateOf(asOf.Time())})
 		if err != nil {
 			return nil, err
@@ -161,7 +161,7 @@ func (s *Store) Networks(ctx context.Context, children []graph.ID, asOf graph.Da
 		return nil, err
 	}
 	nets := map[graph.ID]*graph.Network{}
-	for _, m := range out.([]map[string]any) {
+	for _, m := range out {
 		id := row(m).str("child")
 		nets[id] = networkFrom(m, id, asOf)
 	}
@@ -206,13 +206,13 @@ func (s *Store) Children(ctx context.Context, within []graph.ID, offset, limit i
 		items []graph.ChildSummary
 		total int
 	}
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (page, error) {
 		recs, err := collect(ctx, tx, `
 MATCH (p:Person) WHERE p.id IN $within AND p.looked_after = true
 RETURN p.id AS id, p.full_name AS name, p.known_as AS known_as
 ORDER BY p.id SKIP $offset LIMIT $limit`, map[string]any{"within": within, "offset": offset, "limit": limit})
 		if err != nil {
-			return nil, err
+			return page{}, err
 		}
 		var pg page
 		for _, rec := range recs {
@@ -222,7 +222,7 @@ ORDER BY p.id SKIP $offset LIMIT $limit`, map[string]any{"within": within, "offs
 		recs, err = collect(ctx, tx, "MATCH (p:Person) WHERE p.id IN $within AND p.looked_after = true RETURN count(p) AS n",
 			map[string]any{"within": within})
 		if err != nil {
-			return nil, err
+			return page{}, err
 		}
 		n, _ := recs[0].Get("n")
 		pg.total = int(n.(int64))
@@ -231,6 +231,6 @@ ORDER BY p.id SKIP $offset LIMIT $limit`, map[string]any{"within": within, "offs
 	if err != nil {
 		return nil, 0, err
 	}
-	pg := out.(page)
+	pg := out
 	return pg.items, pg.total, nil
 }

@@ -37,7 +37,7 @@ func (s *Store) createNode(ctx context.Context, q nodeQueries, p props) error {
 }
 
 func (s *Store) getNode(ctx context.Context, q nodeQueries, id graph.ID) (row, error) {
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (row, error) {
 		recs, err := collect(ctx, tx, q.get, map[string]any{"id": id})
 		if err != nil {
 			return nil, err
@@ -51,7 +51,7 @@ func (s *Store) getNode(ctx context.Context, q nodeQueries, id graph.ID) (row, e
 	if err != nil {
 		return nil, err
 	}
-	return out.(row), nil
+	return out, nil
 }
 
 func (s *Store) updateNode(ctx context.Context, q nodeQueries, id graph.ID, p props) error {

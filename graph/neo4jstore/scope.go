@@ -150,7 +150,7 @@ func (s *Store) ScopeChildren(ctx context.Context, children []graph.ID, id graph
 	if len(children) == 0 || id == "" {
 		return nil, nil
 	}
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]graph.ID, error) {
 		recs, err := collect(ctx, tx, query, map[string]any{"children": children, "id": id, "asOf": s.neo4jDate(asOf)})
 		if err != nil {
 			return nil, err
@@ -177,11 +177,11 @@ func (s *Store) ScopeChildren(ctx context.Context, children []graph.ID, id graph
 	if err != nil {
 		return nil, err
 	}
-	return out.([]graph.ID), nil
+	return out, nil
 }
 
 func (s *Store) ids(ctx context.Context, query string, params map[string]any) ([]graph.ID, error) {
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]graph.ID, error) {
 		recs, err := collect(ctx, tx, query, params)
 		if err != nil {
 			return nil, err
@@ -197,7 +197,7 @@ func (s *Store) ids(ctx context.Context, query string, params map[string]any) ([
 	if err != nil {
 		return nil, err
 	}
-	return out.([]graph.ID), nil
+	return out, nil
 }
 
 // neo4jDate converts a date for a query; the zero date means today.
@@ -250,12 +250,12 @@ func (s *Store) exists(ctx context.Context, query string, params map[string]any)
 	if params["id"] == "" {
 		return false, nil
 	}
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (bool, error) {
 		recs, err := collect(ctx, tx, query, params)
 		return len(recs) > 0, err
 	})
 	if err != nil {
 		return false, err
 	}
-	return out.(bool), nil
+	return out, nil
 }

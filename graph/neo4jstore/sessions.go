@@ -43,7 +43,7 @@ func sessionID(token string) string {
 
 // FindCtx returns the data of the unexpired session token.
 func (ss *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
-	out, err := ss.s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, ss.s, func(tx neo4j.ManagedTransaction) ([]byte, error) {
 		recs, err := collect(ctx, tx, sessionFind, map[string]any{"id": sessionID(token), "now": ss.now().UTC()})
 		if err != nil || len(recs) == 0 {
 			return nil, err
@@ -54,8 +54,7 @@ func (ss *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool
 	if err != nil || out == nil {
 		return nil, false, err
 	}
-	b, _ := out.([]byte)
-	return b, b != nil, nil
+	return out, true, nil
 }
 
 // CommitCtx stores the session's data until expiry, replacing what was

@@ -132,15 +132,15 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 	return s.driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: mode, DatabaseName: s.db, BookmarkManager: s.bookmarks})
 }
 
-// write runs work in one write transaction (retried by the driver on
+// writeTx runs work in one write transaction (retried by the driver on
 // transient errors) and maps driver errors. The audit event of the change
 // ctx carries (graph.ChangeAudit) is appended in the same transaction, which
 // also bumps the store version (version.go).
-func (s *Store) write(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
+func writeTx[T any](ctx context.Context, s *Store, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	defer sess.Close(ctx)
 	audit := graph.ChangeAuditFrom(ctx)
-	out, err := sess.ExecuteWrite(ctx, versioned(ctx, withChangeAudit(ctx, audit, work)))
+	out, err := neo4j.ExecuteWrite(ctx, sess, versioned(ctx, withChangeAudit(ctx, audit, work)))
 	s.observeErr(err)
 	if err == nil && audit != nil {
 		audit.MarkCommitted()
@@ -148,13 +148,37 @@ func (s *Store) write(ctx context.Context, work neo4j.ManagedTransactionWork) (a
 	return out, mapErr(err)
 }
 
-// read runs work in one read transaction and maps driver errors.
-func (s *Store) read(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
+// readTx runs work in one read transaction and maps driver errors.
+func readTx[T any](ctx context.Context, s *Store, work neo4j.ManagedTransactionWorkT[T]) (T, error) {
 	sess := s.session(ctx, neo4j.AccessModeRead)
 	defer sess.Close(ctx)
-	out, err := sess.ExecuteRead(ctx, work)
+	out, err := neo4j.ExecuteRead(ctx, sess, work)
 	s.observeErr(err)
 	return out, mapErr(err)
+}
+
+// write is writeTx for work typed any (mostly work whose result is not
+// used).
+func (s *Store) write(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
+	out, err := writeTx(ctx, s, boxed(work))
+	return out.v, err
+}
+
+// read is readTx for work typed any.
+func (s *Store) read(ctx context.Context, work neo4j.ManagedTransactionWork) (any, error) {
+	out, err := readTx(ctx, s, boxed(work))
+	return out.v, err
+}
+
+// box holds a result typed any: the driver's generic helpers assert
+// their result to T, and a nil interface does not assert to any.
+type box struct{ v any }
+
+func boxed(work neo4j.ManagedTransactionWork) neo4j.ManagedTransactionWorkT[box] {
+	return func(tx neo4j.ManagedTransaction) (box, error) {
+		v, err := work(tx)
+		return box{v}, err
+	}
 }
 
 // mapErr turns driver errors into domain errors. Domain errors returned by

@@ -23,8 +23,9 @@ SET v.n = v.n + 1`
 // versioned wraps a write transaction's work so that the transaction also
 // bumps the store version, unless all it ran was audit appends: reads are
 // audited, and a read must not make the records look changed.
-func versioned(ctx context.Context, work neo4j.ManagedTransactionWork) neo4j.ManagedTransactionWork {
-	return func(tx neo4j.ManagedTransaction) (any, error) {
+func versioned[T any](ctx context.Context, work neo4j.ManagedTransactionWorkT[T]) neo4j.ManagedTransactionWorkT[T] {
+	return func(tx neo4j.ManagedTransaction) (T, error) {
+		var zero T
 		rt := &recordingTx{ManagedTransaction: tx}
 		out, err := work(rt)
 		if err != nil || !rt.changes {
@@ -32,10 +33,10 @@ func versioned(ctx context.Context, work neo4j.ManagedTransactionWork) neo4j.Man
 		}
 		res, err := tx.Run(ctx, bumpVersion, nil)
 		if err != nil {
-			return nil, err
+			return zero, err
 		}
 		if _, err := res.Consume(ctx); err != nil {
-			return nil, err
+			return zero, err
 		}
 		return out, nil
 	}
@@ -44,10 +45,10 @@ func versioned(ctx context.Context, work neo4j.ManagedTransactionWork) neo4j.Man
 // Version returns the store version: "" when nothing has been written
 // through kinmap (nothing to cache against), else "epoch:n".
 func (s *Store) Version(ctx context.Context) (string, error) {
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
 		recs, err := collect(ctx, tx, readVersion, nil)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		epoch, _ := recs[0].Get("epoch")
 		n, _ := recs[0].Get("n")
@@ -61,7 +62,7 @@ func (s *Store) Version(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return out.(string), nil
+	return out, nil
 }
 
 // bookkeeping are the statements that change no record a report, map,
