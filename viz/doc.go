@@ -90,9 +90,12 @@
 // (svgsafe.go): comments, the DOCTYPE and Graphviz's per-node <title>s go,
 // the map's own <title>/<desc> and role="img" go in, width and height are
 // set for a page (shrunk to it, but never so far that text prints below
-// the map's minimum), and the result must parse as XML with no script,
-// foreignObject, links, event attributes or external references, or it is
-// not returned.
+// the map's minimum), and the result must parse as XML holding only the
+// elements Graphviz draws with and, on each, only the attributes Graphviz
+// writes there (allow-lists: allowedElements, allowedAttrs), with no
+// event attributes or external references, or it is not returned.
+// Text widths are estimated from Helvetica's metrics (textwidth.go); the
+// facts a line between two people rests on are worked out in facts.go.
 //
 // # Rendering
 //
@@ -120,7 +123,7 @@
 // # Tests
 //
 // Golden DOT files are in testdata/ (go test ./viz/ -run TestGoldenDOT
-// -update rewrites them; read the diff). Several tests render every map of
+// -update rewrites them through internal/golden; read the diff). Several tests render every map of
 // every looked-after child of every fixture family for every audience
 // (fixturemaps_test.go): no overlapping nodes, printed text size, key
 // against map, no confidential strings. VIZ_LOOK=/some/dir go test
