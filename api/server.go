@@ -17,6 +17,7 @@ import (
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
@@ -30,7 +31,7 @@ type Config struct {
 	// TimeZone decides which date Today's instant falls on
 	// (KINMAP_TIME_ZONE); nil means Europe/London.
 	TimeZone *time.Location
-	// Renderer draws maps; nil means a new viz.Renderer (one Graphviz
+	// Renderer draws maps; nil means a new render.Renderer (one Graphviz
 	// instance serves the whole process either way).
 	Renderer Renderer
 	// MapCacheSize is how many rendered maps to keep; 0 means 256, and a
@@ -107,7 +108,7 @@ type Server struct {
 	vcache versionedCaches
 }
 
-// Renderer draws DOT as SVG or PNG; *viz.Renderer is the one kinmap
+// Renderer draws DOT as SVG or PNG; *render.Renderer (viz/render) is the one kinmap
 // uses. It must be safe for concurrent use and must not hand ctx to
 // Graphviz (a cancelled render breaks it for the process).
 type Renderer interface {
@@ -142,7 +143,7 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
 	}
 	if cfg.Renderer == nil {
-		cfg.Renderer = viz.NewRenderer()
+		cfg.Renderer = render.NewRenderer()
 	}
 	if cfg.MapCacheSize == 0 {
 		cfg.MapCacheSize = 256

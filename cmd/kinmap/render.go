@@ -8,6 +8,7 @@ import (
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 )
 
 func cmdRender(ctx context.Context, e *env, args []string) error {
@@ -72,7 +73,7 @@ func cmdRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r := viz.NewRenderer()
+	r := render.NewRenderer()
 	defer r.Close()
 	img, err := r.Render(ctx, dot, f)
 	if err != nil {

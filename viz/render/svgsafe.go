@@ -1,4 +1,4 @@
-package viz
+package render
 
 import (
 	"bytes"
@@ -11,16 +11,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/kinmap/kinmap/viz"
 )
 
 // maxPageWidth is the widest an SVG says it is, in points, unless its
-// text would then print too small: about the printable width of a
-// landscape A4 page. Larger maps are scaled down to it (the viewBox keeps
-// every detail for zooming), but never so far that their smallest text
-// prints below the map's minimum (kinmap_min_text, in points): a map that
-// would need that is declared wider than the page instead. The layouts
-// keep maps within the page (widthBudget, style.go).
-const maxPageWidth = 720.0
+// text would then print too small (viz.MaxPageWidth).
+const maxPageWidth = viz.MaxPageWidth
 
 // defaultMinText is the smallest printed text, in points, of a map that
 // does not say.
@@ -84,19 +81,29 @@ func sanitiseSVG(svg []byte, title, desc string, minText float64) ([]byte, error
 			scale = minText / f
 		}
 		// Rounded up, so that rounding never takes text below minText.
-		newTag = reWidth.ReplaceAllLiteralString(newTag, ` width="`+num(math.Ceil(w*scale*100)/100)+`pt"`)
-		newTag = reHeight.ReplaceAllLiteralString(newTag, ` height="`+num(math.Ceil(h*scale*100)/100)+`pt"`)
+		newTag = reWidth.ReplaceAllLiteralString(newTag, ` width="`+points(math.Ceil(w*scale*100)/100)+`pt"`)
+		newTag = reHeight.ReplaceAllLiteralString(newTag, ` height="`+points(math.Ceil(h*scale*100)/100)+`pt"`)
 	}
 	if !strings.Contains(strings.Replace(s, tag, "", 1), "xlink:") {
 		newTag = reXlinkNS.ReplaceAllLiteralString(newTag, "")
 	}
 	newTag = strings.TrimSuffix(newTag, ">") + ` role="img" aria-labelledby="kinmap-title kinmap-desc">`
-	a11y := "\n<title id=\"kinmap-title\">" + string(esc(title)) + "</title>\n<desc id=\"kinmap-desc\">" + string(esc(desc)) + "</desc>"
+	a11y := "\n<title id=\"kinmap-title\">" + viz.EscapeText(title) + "</title>\n<desc id=\"kinmap-desc\">" + viz.EscapeText(desc) + "</desc>"
 	s = strings.Replace(s, tag, newTag+a11y, 1)
 	if err := checkSVG([]byte(s)); err != nil {
 		return nil, err
 	}
 	return []byte(s), nil
+}
+
+// points writes a length with at most two decimals, as the DOT writers
+// do: "12", "12.5", "12.25".
+func points(v float64) string {
+	s := strings.TrimRight(strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0"), ".")
+	if s == "-0" || s == "" {
+		return "0"
+	}
+	return s
 }
 
 // smallestText is the font size of the smallest visible text of an SVG
