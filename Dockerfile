@@ -9,7 +9,7 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/kinmap ./cmd/kinma
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates wget \
     && rm -rf /var/lib/apt/lists/* && useradd --system --uid 10001 kinmap
-# Fonts for PNG maps: Latin, Arabic script, Ethiopic and colour emoji (viz/pngtext.go).
+# Fonts for PNG maps: Latin, Arabic script, Ethiopic and colour emoji (viz/render/pngtext.go).
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-core fonts-noto-color-emoji \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/kinmap /usr/local/bin/kinmap

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kinmap/kinmap/api"
 	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 )
 
 func TestChildMapFormatsAndETag(t *testing.T) {
@@ -198,7 +199,7 @@ func TestDisconnectMidRender(t *testing.T) {
 	demoClient(t)
 	store := testStore(t)
 	cfg, iss := testConfig(t, store)
-	gate := &gatedRenderer{Renderer: viz.NewRenderer(), started: make(chan struct{})}
+	gate := &gatedRenderer{Renderer: render.NewRenderer(), started: make(chan struct{})}
 	cfg.Renderer = gate
 	cfg.MapCacheSize = -1
 	srv := httptest.NewServer(api.New(cfg, store, nil).Handler())

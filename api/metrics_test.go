@@ -16,7 +16,7 @@ import (
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/internal/metrics"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
-	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 )
 
 // scrapeMetrics reads the metrics as Prometheus would; the function it
@@ -69,7 +69,7 @@ func TestMetricsSeriesExistAndMove(t *testing.T) {
 	m := metrics.New()
 	store := testStore(t)
 	store.ObserveErrors(m.Neo4jError)
-	renderer := viz.NewRenderer()
+	renderer := render.NewRenderer()
 	defer renderer.Close()
 	renderer.Observe(m)
 	cfg, iss := testConfig(t, store)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 )
@@ -30,7 +31,7 @@ type Config struct {
 	// TimeZone decides which date Today's instant falls on
 	// (KINMAP_TIME_ZONE); nil means Europe/London.
 	TimeZone *time.Location
-	// Renderer draws maps; nil means a new viz.Renderer (one Graphviz
+	// Renderer draws maps; nil means a new render.Renderer (one Graphviz
 	// instance serves the whole process either way).
 	Renderer Renderer
 	// MapCacheSize is how many rendered maps to keep; 0 means 256, and a
@@ -98,7 +99,7 @@ type Server struct {
 
 	// ownRenderer is the renderer New made (no Config.Renderer), closed
 	// by Close; nil when the caller's.
-	ownRenderer *viz.Renderer
+	ownRenderer *render.Renderer
 	maps        *mapCache
 	reports     *reportCache // authority reports by store version (reportcache.go)
 	limiter     *limiter
@@ -120,7 +121,7 @@ type Server struct {
 	vcache versionedCaches
 }
 
-// Renderer draws DOT as SVG or PNG; *viz.Renderer is the one kinmap
+// Renderer draws DOT as SVG or PNG; *render.Renderer (viz/render) is the one kinmap
 // uses. It must be safe for concurrent use and must not hand ctx to
 // Graphviz (a cancelled render breaks it for the process).
 type Renderer interface {
@@ -154,9 +155,9 @@ func New(cfg Config, store Store, log *slog.Logger) *Server {
 		}
 		e.IPExtractor = echo.ExtractIPFromXFFHeader(trust...)
 	}
-	var ownRenderer *viz.Renderer
+	var ownRenderer *render.Renderer
 	if cfg.Renderer == nil {
-		ownRenderer = viz.NewRenderer()
+		ownRenderer = render.NewRenderer()
 		cfg.Renderer = ownRenderer
 	}
 	if cfg.MapCacheSize == 0 {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/kinmap/kinmap/graph/neo4jstore"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
-	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 )
 
 // TestShutdownClosesTheRendererNewMade: the renderer New makes (no
@@ -24,16 +24,16 @@ func TestShutdownClosesTheRendererNewMade(t *testing.T) {
 	if err := s.Shutdown(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.renderer.Render(ctx, dot, viz.DOT); !errors.Is(err, viz.ErrClosed) {
-		t.Errorf("render after Shutdown: got %v, want %v", err, viz.ErrClosed)
+	if _, err := s.renderer.Render(ctx, dot, render.DOT); !errors.Is(err, render.ErrClosed) {
+		t.Errorf("render after Shutdown: got %v, want %v", err, render.ErrClosed)
 	}
-	own := viz.NewRenderer()
+	own := render.NewRenderer()
 	defer own.Close()
 	s = New(Config{Renderer: own}, store, nil)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := own.Render(ctx, dot, viz.DOT); err != nil {
+	if _, err := own.Render(ctx, dot, render.DOT); err != nil {
 		t.Errorf("the caller's renderer after Close: %v, want it open", err)
 	}
 }

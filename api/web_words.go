@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/kinmap/kinmap/graph"
@@ -84,12 +85,7 @@ func toString(v any) string {
 }
 
 // longDate writes "5 January 2024", or "not recorded".
-func longDate(d graph.Date) string {
-	if d.IsZero() {
-		return "not recorded"
-	}
-	return d.Time().Format("2 January 2006")
-}
+func longDate(d graph.Date) string { return cmp.Or(d.Long(), "not recorded") }
 
 // ageText is a person's age in years on day, or their age band.
 func ageText(p graph.Person, day graph.Date) string {
@@ -100,19 +96,7 @@ func ageText(p graph.Person, day graph.Date) string {
 		}
 		return strconv.Itoa(y) + " years"
 	}
-	switch p.AgeBand {
-	case graph.AgeUnder5:
-		return "under 5"
-	case graph.Age5to11:
-		return "5 to 11"
-	case graph.Age12to15:
-		return "12 to 15"
-	case graph.Age16to17:
-		return "16 or 17"
-	case graph.AgeAdult:
-		return "adult"
-	}
-	return "not recorded"
+	return cmp.Or(p.AgeBand.Words(), "not recorded")
 }
 
 // nextStep suggests what to do about a flag, naming the other person.

@@ -12,7 +12,7 @@ targets=(
 	"./graph FuzzDecodeDocument"
 	"./graph FuzzParseDate"
 	"./viz FuzzDOTEscaping"
-	"./viz FuzzSanitiseSVG"
+	"./viz/render FuzzSanitiseSVG"
 )
 
 # Every fuzz target in the code is listed above.

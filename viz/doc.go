@@ -60,7 +60,7 @@
 // width budget in points (widthBudget, style.go) that layouts keep within,
 // growing taller instead: the key and findings go below the drawing when
 // they do not fit beside it, and the SVG declares its size from the
-// content (svgsafe.go).
+// content (viz/render, svgsafe.go).
 //
 // The radial maps are laid out here (radial.go): sectors per group, rings
 // per circle, each ring as small as it can be with nobody overlapping and
@@ -86,41 +86,18 @@
 // doubles backslashes (Graphviz expands \N and \G even in HTML labels),
 // drops control and bidirectional override characters and shortens long
 // text with an ellipsis. Graphviz silently drops an HTML label it cannot
-// parse, so the writers never emit empty elements. The SVG is sanitised
-// (svgsafe.go): comments, the DOCTYPE and Graphviz's per-node <title>s go,
-// the map's own <title>/<desc> and role="img" go in, width and height are
-// set for a page (shrunk to it, but never so far that text prints below
-// the map's minimum), and the result must parse as XML with no script,
-// foreignObject, links, event attributes or external references, or it is
-// not returned.
-//
-// # Rendering
-//
-// go-graphviz runs Graphviz in one WASM module per process (compiled when
-// the package initialises, about a second on a cold start; wazero caches
-// the compilation in $TMPDIR/go-graphviz). The module is not safe for
-// concurrent use, and a context cancelled during a call breaks it for the
-// process (go-graphviz issue #118). Renderer therefore hands every job to
-// one worker goroutine that owns the one Graphviz instance (created by the
-// first render) and always calls it with context.Background(); callers
-// wait for their result or their own context. PNG is drawn by kinmap's own
-// raster engine (png.go) on Graphviz's render callbacks, because
-// go-graphviz's built-in one fills open curves and drops outlines, bold and
-// italic. PNG text is shaped with go-text/typesetting (joining, right to
-// left) in the Noto fonts from /usr/share/fonts (pngtext.go: Latin, Arabic
-// script, Ethiopic, colour emoji), falling back to the embedded Go fonts.
-//
-// go-graphviz leaks each render's DOT and output inside the module, whose
-// memory only grows; the worker keeps a snapshot of the module's memory
-// taken when the instance was made and writes it back every 100 renders
-// or when a quarter of a 32 MB reserve is used (wasmheap.go, which reaches the
-// module through go:linkname; TestWASMModuleMirror guards that against a
-// go-graphviz upgrade). make soak-maps shows the RSS staying flat.
+// parse, so the writers never emit empty elements. viz is pure: it
+// writes DOT and never runs Graphviz; viz/render (its own doc.go) draws
+// DOT as SVG or PNG and sanitises the SVG.
+// Text widths are estimated from Helvetica's metrics (textwidth.go); the
+// facts a line between two people rests on are worked out in facts.go.
 //
 // # Tests
 //
 // Golden DOT files are in testdata/ (go test ./viz/ -run TestGoldenDOT
-// -update rewrites them; read the diff). Several tests render every map of
+// -update rewrites them through internal/golden; read the diff). Tests
+// that draw maps use viz/render through renderhook_test.go (viz/render
+// imports viz, so viz's own test files cannot import it back). Several tests render every map of
 // every looked-after child of every fixture family for every audience
 // (fixturemaps_test.go): no overlapping nodes, printed text size, key
 // against map, no confidential strings. VIZ_LOOK=/some/dir go test

@@ -2,19 +2,14 @@ package viz
 
 import (
 	"bytes"
-	"flag"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden DOT files in testdata/")
 
 // TestGoldenDOT compares the DOT of every map of every fixture family for
 // every audience with testdata/<family>-<map>-<audience>.dot. Run with
@@ -25,24 +20,7 @@ func TestGoldenDOT(t *testing.T) {
 			for _, aud := range Audiences {
 				name := fileName(f, kind, aud)
 				t.Run(name, func(t *testing.T) {
-					got := buildDOT(t, f, f.focus, kind, aud)
-					path := filepath.Join("testdata", name+".dot")
-					if *update {
-						if err := os.MkdirAll("testdata", 0o755); err != nil {
-							t.Fatal(err)
-						}
-						if err := os.WriteFile(path, got, 0o644); err != nil {
-							t.Fatal(err)
-						}
-						return
-					}
-					want, err := os.ReadFile(path)
-					if err != nil {
-						t.Fatalf("reading golden file (run go test ./viz/ -run TestGoldenDOT -update): %v", err)
-					}
-					if !bytes.Equal(got, want) {
-						t.Errorf("DOT differs from %s (rerun with -update if intended): %s", path, firstDiff(got, want))
-					}
+					golden.Check(t, filepath.Join("testdata", name+".dot"), buildDOT(t, f, f.focus, kind, aud))
 				})
 			}
 		}
@@ -50,29 +28,7 @@ func TestGoldenDOT(t *testing.T) {
 }
 
 // firstDiff describes the first differing line of got and want.
-func firstDiff(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return "line " + strconv.Itoa(i+1) + ": got " + clip(gl) + ", want " + clip(wl)
-		}
-	}
-	return "same lines"
-}
-
-func clip(s string) string {
-	if len(s) > 160 {
-		return "\"" + s[:160] + "…\""
-	}
-	return "\"" + s + "\""
-}
+func firstDiff(got, want []byte) string { return golden.FirstDiff(got, want) }
 
 // TestDOTIndependentOfRecordOrder shuffles every record list of the
 // networks and expects the same DOT: nothing may depend on map iteration

@@ -115,7 +115,7 @@ func textFor(aud Audience) textStyle {
 }
 
 // Printed text: a map is embedded in a plan at most maxPageWidth points
-// wide (svgsafe.go), and its smallest text must print at least this
+// wide (viz/render/svgsafe.go), and its smallest text must print at least this
 // large, in points. Children's maps are read by children: larger.
 func minPrintedText(aud Audience) float64 {
 	if aud == Child {
@@ -131,7 +131,7 @@ const graphPad = 0.3 * 72
 // smallest text to print at minPrintedText when the map is shrunk to the
 // page. Layouts keep within it where they can: past it, a map is drawn
 // taller rather than wider, and the SVG is declared wider than the page
-// rather than shrunk past readable (svgsafe.go).
+// rather than shrunk past readable (viz/render/svgsafe.go).
 func widthBudget(aud Audience) float64 {
 	return maxPageWidth*textFor(aud).detail/minPrintedText(aud) - 2*graphPad
 }

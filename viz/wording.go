@@ -12,13 +12,8 @@ import (
 // wording has no risk language: no "restricted", "separated", "flag",
 // "lost", "order" or "risk".
 
-// longDate formats a date as "1 November 2026".
-func longDate(d graph.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time().Format("2 January 2006")
-}
+// longDate formats a date as "1 November 2026" (graph.Date.Long).
+func longDate(d graph.Date) string { return d.Long() }
 
 // homeWord names the kind of a home.
 func homeWord(k graph.HouseholdKind, aud Audience) string {
@@ -375,16 +370,10 @@ func ageWords(p *graph.Person, day graph.Date) string {
 		return fmt.Sprintf("age %d", y)
 	}
 	switch p.AgeBand {
-	case graph.AgeUnder5:
-		return "under 5"
-	case graph.Age5to11:
-		return "age 5 to 11"
-	case graph.Age12to15:
-		return "age 12 to 15"
-	case graph.Age16to17:
-		return "age 16 or 17"
-	case graph.AgeAdult:
-		return "adult"
+	case graph.AgeUnder5, graph.AgeAdult:
+		return p.AgeBand.Words()
+	case graph.Age5to11, graph.Age12to15, graph.Age16to17:
+		return "age " + p.AgeBand.Words()
 	}
 	return ""
 }

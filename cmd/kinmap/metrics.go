@@ -11,14 +11,14 @@ import (
 	"github.com/kinmap/kinmap/api"
 	"github.com/kinmap/kinmap/graph/neo4jstore"
 	"github.com/kinmap/kinmap/internal/metrics"
-	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 )
 
 // startMetrics, when cfg.MetricsAddr is set, hooks kinmap's Prometheus
 // metrics into the API, the renderer and the store and serves them at
 // GET /metrics on that address (nothing else is served there). It
 // returns a function that stops the metrics server.
-func startMetrics(e *env, cfg *api.Config, store *neo4jstore.Store, renderer *viz.Renderer) (func(), error) {
+func startMetrics(e *env, cfg *api.Config, store *neo4jstore.Store, renderer *render.Renderer) (func(), error) {
 	if cfg.MetricsAddr == "" {
 		return func() {}, nil
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/kinmap/kinmap/api"
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 )
 
 func cmdRender(ctx context.Context, e *env, args []string) error {
@@ -19,7 +20,7 @@ func cmdRender(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "svg", "svg, png or dot")
 	out := fs.String("o", "", "write to FILE instead of standard output")
 	group := fs.Bool("sibling-group", false, "draw the sibling-group map instead of the connection map")
-	asOf, since := graph.Today(), graph.Date{}
+	asOf, since := e.today(), graph.Date{}
 	fs.Var(dateFlag{&asOf}, "as-of", "date of the map, YYYY-MM-DD (default today)")
 	fs.Var(dateFlag{&since}, "since", "date of the last review: draw the review map")
 	if err := fs.Parse(args); err != nil {
@@ -32,7 +33,7 @@ func cmdRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError{"--format must be svg, png or dot"}
 	}
-	req := api.MapRequest{Child: *child, Group: *group, Audience: viz.Audience(*audience), AsOf: asOf, Since: since, Generated: graph.Today()}
+	req := api.MapRequest{Child: *child, Group: *group, Audience: viz.Audience(*audience), AsOf: asOf, Since: since, Generated: e.today()}
 	if aud, err := viz.ParseAudience(*audience); err == nil {
 		req.Audience = aud
 	}
@@ -47,7 +48,7 @@ func cmdRender(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r := viz.NewRenderer()
+	r := render.NewRenderer()
 	defer r.Close()
 	img, err := r.Render(ctx, dot, f)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 	"github.com/kinmap/kinmap/auth"
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/neo4jstore"
-	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 )
 
 func cmdServe(ctx context.Context, e *env, args []string) error {
@@ -42,7 +42,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err := webConfig(ctx, e.cfg, &cfg, store); err != nil {
 		return err
 	}
-	renderer := viz.NewRenderer()
+	renderer := render.NewRenderer()
 	defer renderer.Close()
 	cfg.Renderer = renderer
 	stopMetrics, err := startMetrics(e, &cfg, store, renderer)

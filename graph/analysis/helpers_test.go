@@ -2,67 +2,19 @@ package analysis
 
 import (
 	"encoding/json"
-	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/golden"
 )
 
-// UpdateGoldens rewrites the golden files under testdata/ instead of
-// comparing against them: go test ./graph/analysis -update.
-var UpdateGoldens = flag.Bool("update", false, "rewrite golden files in testdata/")
-
-// CheckGolden compares v, as indented JSON, with testdata/name.
+// CheckGolden compares v, as indented JSON, with testdata/name
+// (internal/golden; -update rewrites it).
 func CheckGolden(t *testing.T, name string, v any) {
 	t.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatalf("marshal %s: %v", name, err)
-	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", name)
-	if *UpdateGoldens {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden %s: %v (run go test -update to create it)", path, err)
-	}
-	if d := firstDiff(string(got), string(want)); d != "" {
-		t.Errorf("%s: %s\n(run go test -update if the change is intended, and read the diff)", path, d)
-	}
-}
-
-// firstDiff describes the first line where got and want differ, "" when
-// they are equal.
-func firstDiff(got, want string) string {
-	if got == want {
-		return ""
-	}
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := range max(len(g), len(w)) {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d: got %q, want %q", i+1, gl, wl)
-		}
-	}
-	return "got and want differ"
+	golden.CheckJSON(t, filepath.Join("testdata", name), v)
 }
 
 // The builder makes small synthetic networks by hand. All names are

@@ -3,11 +3,11 @@ package analysis
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/internal/golden"
 )
 
 // smallAuthority is a hand-built authority whose figures are worked out by
@@ -177,18 +177,5 @@ func TestReportEmpty(t *testing.T) {
 // checkGoldenText compares raw text with testdata/name.
 func checkGoldenText(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *UpdateGoldens {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden %s: %v (run go test -update to create it)", path, err)
-	}
-	if d := firstDiff(string(got), string(want)); d != "" {
-		t.Errorf("%s: %s", path, d)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -12,12 +13,7 @@ import (
 // and households by their short label, never by address.
 
 // longDate writes a date as a plan would: "5 January 2024".
-func longDate(d graph.Date) string {
-	if d.IsZero() {
-		return "an unrecorded date"
-	}
-	return d.Time().Format("2 January 2006")
-}
+func longDate(d graph.Date) string { return cmp.Or(d.Long(), "an unrecorded date") }
 
 // daysText writes "1 day" or "n days".
 func daysText(n int) string {

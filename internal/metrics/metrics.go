@@ -12,7 +12,7 @@ import (
 )
 
 // Metrics holds kinmap's Prometheus metrics. Its methods are the hooks
-// the API (api.Observer), the renderer (viz.RenderObserver) and the store
+// the API (api.Observer), the renderer (render.RenderObserver) and the store
 // (neo4jstore.Store.ObserveErrors) call. Labels are route patterns,
 // methods, statuses, formats and kinds: never names or ids.
 type Metrics struct {

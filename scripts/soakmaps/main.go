@@ -1,6 +1,6 @@
 // Command soakmaps draws many distinct maps through kinmap's renderer and
 // prints the process's resident memory every so often, to show that
-// drawing maps does not make the process grow (viz/wasmheap.go).
+// drawing maps does not make the process grow (viz/render/wasmheap.go).
 //
 //	go run ./scripts/soakmaps              # 20,000 maps, RSS every 1,000
 //	go run ./scripts/soakmaps -n 2000 -every 200
@@ -27,6 +27,7 @@ import (
 	"github.com/kinmap/kinmap/graph"
 	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/viz"
+	"github.com/kinmap/kinmap/viz/render"
 )
 
 func main() {
@@ -61,7 +62,7 @@ func run(n, every, pngEvery int) error {
 	if len(subjects) == 0 {
 		return fmt.Errorf("no fixture children")
 	}
-	r := viz.NewRenderer()
+	r := render.NewRenderer()
 	defer r.Close()
 	base := graph.MustDate("2026-11-01")
 	start := time.Now()
@@ -90,7 +91,7 @@ func run(n, every, pngEvery int) error {
 			// process holds.
 			debug.FreeOSMemory()
 			rss := rssBytes()
-			size, restores := viz.HeapStats()
+			size, restores := render.HeapStats()
 			fmt.Printf("%8d %9.1f %9.1f %9d %9s\n", i, mb(rss), mb(int64(size)), restores, time.Since(start).Round(time.Second))
 			if first == 0 {
 				first = rss

@@ -1,4 +1,4 @@
-package viz
+package render
 
 import (
 	"bytes"
@@ -8,18 +8,16 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/kinmap/kinmap/viz"
 )
 
 // maxPageWidth is the widest an SVG says it is, in points, unless its
-// text would then print too small: about the printable width of a
-// landscape A4 page. Larger maps are scaled down to it (the viewBox keeps
-// every detail for zooming), but never so far that their smallest text
-// prints below the map's minimum (kinmap_min_text, in points): a map that
-// would need that is declared wider than the page instead. The layouts
-// keep maps within the page (widthBudget, style.go).
-const maxPageWidth = 720.0
+// text would then print too small (viz.MaxPageWidth).
+const maxPageWidth = viz.MaxPageWidth
 
 // defaultMinText is the smallest printed text, in points, of a map that
 // does not say.
@@ -83,19 +81,29 @@ func sanitiseSVG(svg []byte, title, desc string, minText float64) ([]byte, error
 			scale = minText / f
 		}
 		// Rounded up, so that rounding never takes text below minText.
-		newTag = reWidth.ReplaceAllLiteralString(newTag, ` width="`+num(math.Ceil(w*scale*100)/100)+`pt"`)
-		newTag = reHeight.ReplaceAllLiteralString(newTag, ` height="`+num(math.Ceil(h*scale*100)/100)+`pt"`)
+		newTag = reWidth.ReplaceAllLiteralString(newTag, ` width="`+points(math.Ceil(w*scale*100)/100)+`pt"`)
+		newTag = reHeight.ReplaceAllLiteralString(newTag, ` height="`+points(math.Ceil(h*scale*100)/100)+`pt"`)
 	}
 	if !strings.Contains(strings.Replace(s, tag, "", 1), "xlink:") {
 		newTag = reXlinkNS.ReplaceAllLiteralString(newTag, "")
 	}
 	newTag = strings.TrimSuffix(newTag, ">") + ` role="img" aria-labelledby="kinmap-title kinmap-desc">`
-	a11y := "\n<title id=\"kinmap-title\">" + string(esc(title)) + "</title>\n<desc id=\"kinmap-desc\">" + string(esc(desc)) + "</desc>"
+	a11y := "\n<title id=\"kinmap-title\">" + viz.EscapeText(title) + "</title>\n<desc id=\"kinmap-desc\">" + viz.EscapeText(desc) + "</desc>"
 	s = strings.Replace(s, tag, newTag+a11y, 1)
 	if err := checkSVG([]byte(s)); err != nil {
 		return nil, err
 	}
 	return []byte(s), nil
+}
+
+// points writes a length with at most two decimals, as the DOT writers
+// do: "12", "12.5", "12.25".
+func points(v float64) string {
+	s := strings.TrimRight(strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0"), ".")
+	if s == "-0" || s == "" {
+		return "0"
+	}
+	return s
 }
 
 // smallestText is the font size of the smallest visible text of an SVG
@@ -129,8 +137,60 @@ var allowedElements = map[string]bool{
 	"defs": true, "lineargradient": true, "radialgradient": true, "stop": true,
 }
 
+// paintAttrs are the presentation attributes Graphviz writes on what it
+// draws (lower case).
+var paintAttrs = []string{"id", "class", "transform", "fill", "fill-opacity", "stroke", "stroke-width",
+	"stroke-dasharray", "stroke-opacity"}
+
+// textAttrs are those it writes on text.
+var textAttrs = []string{"x", "y", "text-anchor", "font-family", "font-size", "font-weight", "font-style",
+	"text-decoration", "baseline-shift"}
+
+// allowedAttrs are the attributes each allowed element may carry (lower
+// case): what Graphviz writes there, with kinmap's own role and
+// aria-labelledby on the <svg>. An allow-list like allowedElements:
+// anything else (tabindex, filter, mask, clip-path, an attribute a
+// browser adds next year) is refused, not only what is known to be bad.
+var allowedAttrs = map[string]map[string]bool{
+	"svg":            attrs(nil, "width", "height", "viewbox", "xmlns", "role", "aria-labelledby", "preserveaspectratio"),
+	"g":              attrs(paintAttrs),
+	"title":          attrs(nil, "id"),
+	"desc":           attrs(nil, "id"),
+	"text":           attrs(append(paintAttrs, textAttrs...)),
+	"tspan":          attrs(append(paintAttrs, textAttrs...)),
+	"path":           attrs(paintAttrs, "d"),
+	"polygon":        attrs(paintAttrs, "points"),
+	"polyline":       attrs(paintAttrs, "points"),
+	"ellipse":        attrs(paintAttrs, "cx", "cy", "rx", "ry"),
+	"circle":         attrs(paintAttrs, "cx", "cy", "r"),
+	"rect":           attrs(paintAttrs, "x", "y", "width", "height", "rx", "ry"),
+	"line":           attrs(paintAttrs, "x1", "y1", "x2", "y2"),
+	"defs":           attrs(nil, "id"),
+	"lineargradient": attrs(nil, "id", "gradientunits", "gradienttransform", "x1", "y1", "x2", "y2"),
+	"radialgradient": attrs(nil, "id", "gradientunits", "gradienttransform", "cx", "cy", "r", "fx", "fy"),
+	"stop":           attrs(nil, "offset", "stop-color", "stop-opacity"),
+}
+
+func attrs(common []string, more ...string) map[string]bool {
+	m := make(map[string]bool, len(common)+len(more))
+	for _, a := range append(slices.Clone(common), more...) {
+		m[a] = true
+	}
+	return m
+}
+
+// attrAllowed reports whether element el (lower case) may carry at: one
+// of its allowed attributes, without a namespace, or a namespace
+// declaration on the <svg>.
+func attrAllowed(el string, at xml.Attr) bool {
+	if at.Name.Space == "xmlns" {
+		return el == "svg"
+	}
+	return at.Name.Space == "" && allowedAttrs[el][strings.ToLower(at.Name.Local)]
+}
+
 // checkSVG parses svg as XML and rejects elements that are not allowed
-// or not SVG's, event
+// or not SVG's, attributes not allowed on their element, event
 // attributes (on...), href attributes, external references in attribute
 // values, DOCTYPEs, entities and processing instructions other than the
 // XML declaration.
@@ -156,10 +216,14 @@ func checkSVG(svg []byte) error {
 				}
 			}
 			depth++
-			if !allowedElements[strings.ToLower(t.Name.Local)] || t.Name.Space != svgNS {
+			el := strings.ToLower(t.Name.Local)
+			if !allowedElements[el] || t.Name.Space != svgNS {
 				return fmt.Errorf("%w: element %q", errUnsafeSVG, t.Name.Local)
 			}
 			for _, at := range t.Attr {
+				if !attrAllowed(el, at) {
+					return fmt.Errorf("%w: attribute %q on <%s>", errUnsafeSVG, at.Name.Local, t.Name.Local)
+				}
 				name := strings.ToLower(at.Name.Local)
 				val := strings.ToLower(strings.Join(strings.Fields(at.Value), ""))
 				switch {

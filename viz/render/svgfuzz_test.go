@@ -1,10 +1,12 @@
-package viz
+package render
 
 import (
 	"bytes"
+	stdhtml "html"
 	"strings"
 	"testing"
 
+	"github.com/kinmap/kinmap/viz"
 	xhtml "golang.org/x/net/html"
 )
 
@@ -115,10 +117,10 @@ func FuzzSanitiseSVG(f *testing.F) {
 		if svgs != 1 {
 			t.Fatalf("got %d <svg> elements as HTML reads it, want 1:\n%s", svgs, out)
 		}
-		if got, want := texts["kinmap-title"], clean(title); got != want {
+		if got, want := texts["kinmap-title"], stdhtml.UnescapeString(viz.EscapeText(title)); got != want {
 			t.Errorf("title: got %q, want %q", got, want)
 		}
-		if got, want := texts["kinmap-desc"], clean(desc); got != want {
+		if got, want := texts["kinmap-desc"], stdhtml.UnescapeString(viz.EscapeText(desc)); got != want {
 			t.Errorf("desc: got %q, want %q", got, want)
 		}
 	})

@@ -1,40 +1,36 @@
-package viz
+package render
 
 import (
 	"bytes"
 	"context"
 	"errors"
 	"image/png"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/kinmap/kinmap/graph"
 )
 
-func smallDOT(t testing.TB) []byte {
+// mapDOT is one of viz's golden maps (../testdata): DOT as kinmap writes it.
+func mapDOT(t testing.TB, name string) []byte {
 	t.Helper()
-	dot, err := ChildMapDOT(Input{Network: syntheticNetwork(8), Audience: Professional, Generated: graph.MustDate("2026-11-02")})
+	dot, err := os.ReadFile(filepath.Join("..", "testdata", name+".dot"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return dot
 }
 
+func smallDOT(t testing.TB) []byte { return mapDOT(t, "fennick-child-family") }
+
 // TestRenderDeterministic renders the same DOT twice in each format and
-// expects the same bytes, and the same DOT from the same input.
+// expects the same bytes (viz's TestDOTDeterministic: the same DOT from
+// the same input).
 func TestRenderDeterministic(t *testing.T) {
 	r := NewRenderer()
 	defer r.Close()
-	in := Input{Network: syntheticNetwork(6), Audience: Professional, Generated: graph.MustDate("2026-11-02")}
-	d1, err := ChildMapDOT(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d2, _ := ChildMapDOT(in)
-	if !bytes.Equal(d1, d2) {
-		t.Fatalf("DOT differs between two builds: %s", firstDiff(d1, d2))
-	}
+	d1 := smallDOT(t)
 	for _, f := range []Format{SVG, PNG, DOT} {
 		a, err := r.Render(context.Background(), d1, f)
 		if err != nil {
@@ -74,7 +70,9 @@ func TestRenderFormats(t *testing.T) {
 	if err != nil {
 		t.Fatalf("SVG: %v", err)
 	}
-	checkSafeSVG(t, "small", out)
+	if err := checkSVG(out); err != nil || bytes.Count(out, []byte("<title")) != 1 || bytes.Count(out, []byte("<desc")) != 1 {
+		t.Errorf("small: SVG fails the check (%v) or has not one <title> and one <desc>", err)
+	}
 	for _, want := range []string{`role="img"`, `aria-labelledby="kinmap-title kinmap-desc"`, `viewBox="`, `width="`} {
 		if !bytes.Contains(out, []byte(want)) {
 			t.Errorf("SVG lacks %s", want)
@@ -128,10 +126,7 @@ func TestRenderConcurrent(t *testing.T) {
 func TestRenderCancelled(t *testing.T) {
 	r := NewRenderer()
 	defer r.Close()
-	big, err := ChildMapDOT(Input{Network: syntheticNetwork(40), Audience: Professional, Generated: graph.MustDate("2026-11-02")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	big := mapDOT(t, "ardvane-child-professional") // the largest golden map
 	var wg sync.WaitGroup
 	for i := range 4 {
 		wg.Add(1)
@@ -180,27 +175,5 @@ func TestRendererClose(t *testing.T) {
 	defer c.Close()
 	if _, err := c.Render(context.Background(), dot, SVG); err != nil {
 		t.Errorf("render after every renderer closed and a new one opened: %v", err)
-	}
-}
-
-// TestInputErrors checks the errors of bad inputs.
-func TestInputErrors(t *testing.T) {
-	n := syntheticNetwork(3)
-	gen := graph.MustDate("2026-11-02")
-	cases := map[string]Input{
-		"no network":    {Audience: Professional, Generated: gen},
-		"no audience":   {Network: n, Generated: gen},
-		"no generated":  {Network: n, Audience: Family},
-		"no child":      {Network: &graph.Network{AsOf: n.AsOf}, Audience: Child, Generated: gen},
-		"unknown child": {Network: n, Audience: Child, Generated: gen, Child: "nobody"},
-	}
-	for name, in := range cases {
-		if _, err := ChildMapDOT(in); !errors.Is(err, graph.ErrInvalid) {
-			t.Errorf("%s: got %v, want an error wrapping graph.ErrInvalid", name, err)
-		}
-	}
-	in := Input{Network: n, Audience: Professional, Generated: gen}
-	if _, err := ReviewDOT(in, nil, nil); !errors.Is(err, graph.ErrInvalid) {
-		t.Errorf("review without before: got %v, want graph.ErrInvalid", err)
 	}
 }

@@ -1,4 +1,4 @@
-package viz
+package render
 
 import (
 	"bytes"
@@ -99,7 +99,7 @@ func TestPNGDrawsEveryScript(t *testing.T) {
 	r := NewRenderer()
 	for _, sn := range scriptNames {
 		t.Run(sn.script, func(t *testing.T) {
-			dot := fmt.Appendf(nil, "graph g { pad=0.2; node [shape=plaintext, fontname=%q, fontsize=20]; n [label=%q] }", fontName, sn.name)
+			dot := fmt.Appendf(nil, "graph g { pad=0.2; node [shape=plaintext, fontname=%q, fontsize=20]; n [label=%q] }", "Helvetica", sn.name)
 			out, err := r.Render(context.Background(), dot, PNG)
 			if err != nil {
 				t.Fatal(err)

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package viz
+package render
 
 // dropPages zeroes b.
 func dropPages(b []byte) { clear(b) }
