@@ -109,47 +109,70 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 
 // addReportPerson adds one person's row of the projection (see reportPage).
 func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.Household, v []any, asOf graph.Date) {
+	p := projectedPerson(v)
+	out.People = append(out.People, p)
+	rels, _ := v[3].([]any)
+	for _, x := range rels {
+		w := x.([]any)
+		r := projectedRelationship(p.ID, w)
+		if h := str(w[5]); r.Kind == graph.RelSibling && h != "" && !asOf.IsZero() {
+			r.History, _ = historyFrom(row{"history": h})
+			r = r.AsOf(asOf)
+		}
+		out.Relationships = append(out.Relationships, r)
+	}
+	homes, _ := v[4].([]any)
+	past, _ := v[5].([]any)
+	addProjectedHomes(out, kinds, p.ID, append(homes, past...))
+	contacts, _ := v[6].([]any)
+	for _, x := range contacts {
+		w := x.([]any)
+		out.Contacts = append(out.Contacts, graph.Contact{From: p.ID, To: str(w[0]), Date: date0(w[1])})
+	}
+}
+
+// projectedPerson is the person of a projection row: [id, pet,
+// looked-after details or null, ...].
+func projectedPerson(v []any) graph.Person {
 	p := graph.Person{ID: str(v[0])}
 	p.Pet, _ = v[1].(bool)
 	if la, ok := v[2].([]any); ok {
 		p.LookedAfter = true
 		p.DateOfBirth, p.AgeBand, p.LookedAfterSince, p.LookedAfterUntil = date0(la[0]), graph.AgeBand(str(la[1])), date0(la[2]), date0(la[3])
 	}
-	out.People = append(out.People, p)
-	rels, _ := v[3].([]any)
-	for _, x := range rels {
-		w := x.([]any)
-		r := graph.Relationship{From: p.ID, To: str(w[0]), Kind: graph.RelParent, Since: date0(w[2]), Until: date0(w[3])}
-		if sib, _ := w[1].(bool); sib {
-			r.Kind = graph.RelSibling
-			if reason := str(w[4]); reason != "" {
-				r.Separation = &graph.Separation{Reason: graph.SeparationReason(reason)}
-			}
-			if mode := str(w[6]); mode != "" {
-				r.Contact = &graph.Arrangement{Mode: graph.ContactMode(mode), Frequency: graph.Frequency(str(w[7]))}
-			}
-			if kind := str(w[8]); kind != "" {
-				r.Restriction = &graph.Restriction{Kind: graph.RestrictionKind(kind), Since: date0(w[9])}
-			}
-			if h := str(w[5]); h != "" && !asOf.IsZero() {
-				r.History, _ = historyFrom(row{"history": h})
-				r = r.AsOf(asOf)
-			}
-		}
-		out.Relationships = append(out.Relationships, r)
+	return p
+}
+
+// projectedRelationship is one relationship of a projection row, without
+// its history: [to, sibling?, since, until, separation_reason, history,
+// contact_mode, contact_frequency, restriction_kind, restriction_since].
+func projectedRelationship(from graph.ID, w []any) graph.Relationship {
+	r := graph.Relationship{From: from, To: str(w[0]), Kind: graph.RelParent, Since: date0(w[2]), Until: date0(w[3])}
+	if sib, _ := w[1].(bool); !sib {
+		return r
 	}
-	homes, _ := v[4].([]any)
-	past, _ := v[5].([]any)
-	for _, x := range append(homes, past...) {
+	r.Kind = graph.RelSibling
+	if reason := str(w[4]); reason != "" {
+		r.Separation = &graph.Separation{Reason: graph.SeparationReason(reason)}
+	}
+	if mode := str(w[6]); mode != "" {
+		r.Contact = &graph.Arrangement{Mode: graph.ContactMode(mode), Frequency: graph.Frequency(str(w[7]))}
+	}
+	if kind := str(w[8]); kind != "" {
+		r.Restriction = &graph.Restriction{Kind: graph.RestrictionKind(kind), Since: date0(w[9])}
+	}
+	return r
+}
+
+// addProjectedHomes adds a person's residences of a projection row
+// ([household, household kind, from, until, council area] each) and
+// their households to kinds.
+func addProjectedHomes(out *graph.Network, kinds map[graph.ID]graph.Household, person graph.ID, homes []any) {
+	for _, x := range homes {
 		w := x.([]any)
 		h := str(w[0])
-		out.Residences = append(out.Residences, graph.Residence{Person: p.ID, Household: h, From: date0(w[2]), Until: date0(w[3])})
+		out.Residences = append(out.Residences, graph.Residence{Person: person, Household: h, From: date0(w[2]), Until: date0(w[3])})
 		kinds[h] = graph.Household{ID: h, Kind: graph.HouseholdKind(str(w[1])), CouncilArea: graph.CouncilArea(str(w[4]))}
-	}
-	contacts, _ := v[6].([]any)
-	for _, x := range contacts {
-		w := x.([]any)
-		out.Contacts = append(out.Contacts, graph.Contact{From: p.ID, To: str(w[0]), Date: date0(w[1])})
 	}
 }
 

@@ -73,41 +73,19 @@ func (s *Store) ReportAuthoritySeries(ctx context.Context, to graph.Date) (*grap
 
 // addSeriesPerson adds one person's row of the series projection.
 func addSeriesPerson(out *graph.Network, kinds map[graph.ID]graph.Household, v []any) {
-	p := graph.Person{ID: str(v[0])}
-	p.Pet, _ = v[1].(bool)
-	if la, ok := v[2].([]any); ok {
-		p.LookedAfter = true
-		p.DateOfBirth, p.AgeBand, p.LookedAfterSince, p.LookedAfterUntil = date0(la[0]), graph.AgeBand(str(la[1])), date0(la[2]), date0(la[3])
-	}
+	p := projectedPerson(v)
 	out.People = append(out.People, p)
 	rels, _ := v[3].([]any)
 	for _, x := range rels {
 		w := x.([]any)
-		r := graph.Relationship{From: p.ID, To: str(w[0]), Kind: graph.RelParent, Since: date0(w[2]), Until: date0(w[3])}
-		if sib, _ := w[1].(bool); sib {
-			r.Kind = graph.RelSibling
-			if reason := str(w[4]); reason != "" {
-				r.Separation = &graph.Separation{Reason: graph.SeparationReason(reason)}
-			}
-			if mode := str(w[6]); mode != "" {
-				r.Contact = &graph.Arrangement{Mode: graph.ContactMode(mode), Frequency: graph.Frequency(str(w[7]))}
-			}
-			if kind := str(w[8]); kind != "" {
-				r.Restriction = &graph.Restriction{Kind: graph.RestrictionKind(kind), Since: date0(w[9])}
-			}
-			if h := str(w[5]); h != "" {
-				r.History, _ = historyFrom(row{"history": h})
-			}
+		r := projectedRelationship(p.ID, w)
+		if h := str(w[5]); r.Kind == graph.RelSibling && h != "" {
+			r.History, _ = historyFrom(row{"history": h})
 		}
 		out.Relationships = append(out.Relationships, r)
 	}
 	homes, _ := v[4].([]any)
-	for _, x := range homes {
-		w := x.([]any)
-		h := str(w[0])
-		out.Residences = append(out.Residences, graph.Residence{Person: p.ID, Household: h, From: date0(w[2]), Until: date0(w[3])})
-		kinds[h] = graph.Household{ID: h, Kind: graph.HouseholdKind(str(w[1])), CouncilArea: graph.CouncilArea(str(w[4]))}
-	}
+	addProjectedHomes(out, kinds, p.ID, homes)
 	contacts, _ := v[5].([]any)
 	for _, x := range contacts {
 		w := x.([]any)
