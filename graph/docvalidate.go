@@ -60,7 +60,7 @@ func (v *DocumentValidator) Add(list string, i int, rec any) {
 	at := fmt.Sprintf("%s[%d]", list, i)
 	var id ID
 	var err error
-	var refs [2]struct {
+	var refs [3]struct {
 		field, kind string
 		id          ID
 	}
@@ -77,6 +77,7 @@ func (v *DocumentValidator) Add(list string, i int, rec any) {
 		id, err = r.ID, r.Validate()
 		refs[0].field, refs[0].kind, refs[0].id = "from", "person", r.From
 		refs[1].field, refs[1].kind, refs[1].id = "to", "person", r.To
+		refs[2].field, refs[2].kind, refs[2].id = "contact.via", "person", r.ContactVia()
 	case Contact:
 		id, err = r.ID, r.Validate()
 		refs[0].field, refs[0].kind, refs[0].id = "from", "person", r.From
