@@ -140,7 +140,8 @@ func importSteps(d *graph.Document) []step {
 		assignments = append(assignments, edge(a.Worker, a.Child, assignmentProps(a)))
 	}
 	return []step{{mergePeople, people}, {mergeHouseholds, households}, {mergeResidences, residences},
-		{mergeRelationships, rels}, {mergeContacts, contacts}, {mergeAssignments, assignments}}
+		{mergeRelationships, rels}, {mergeContacts, contacts}, {mergeAssignments, assignments},
+		{mergeAssessments, assessmentRows(d)}}
 }
 
 // knownRefs looks up, in one read transaction, which of the people and
@@ -174,6 +175,12 @@ func (s *Store) knownRefs(ctx context.Context, d *graph.Document) (map[string]ma
 	}
 	for _, a := range d.Assignments {
 		want(&people, "p:", a.Child)
+	}
+	for _, a := range d.Assessments {
+		want(&people, "p:", a.Child)
+		for _, c := range a.Connections {
+			want(&people, "p:", c.Person)
+		}
 	}
 	known := map[string]map[graph.ID]bool{"person": {}, "household": {}}
 	if len(people)+len(households) == 0 {
@@ -270,6 +277,7 @@ func (s *Store) all(ctx context.Context, asOf graph.Date) (*graph.Records, error
 			{allRelationships, func(r row) { out.Relationships = append(out.Relationships, relationshipAsOf(r, asOf)) }},
 			{allContacts, func(r row) { out.Contacts = append(out.Contacts, contactFrom(r)) }},
 			{allAssignments, func(r row) { out.Assignments = append(out.Assignments, assignmentFrom(r)) }},
+			{allAssessments, func(r row) { out.Assessments = append(out.Assessments, assessmentFrom(r)) }},
 		}
 		for _, st := range steps {
 			if err := stream(st.cypher, st.each); err != nil {

@@ -88,9 +88,14 @@ CALL {
   WITH c
   OPTIONAL MATCH (w:Worker)-[h:HOLDS]->(c)
   RETURN collect(h{.*, worker: w.id, child: c.id}) AS assignments
+}
+CALL {
+  WITH c
+  OPTIONAL MATCH (x:Assessment)-[:ASSESSES]->(c) WHERE x.date <= $asOf
+  RETURN collect(x{.*, child: c.id}) AS assessments
 }`
 	networkReturn = `
-RETURN c.id AS child, [p IN people | p{.*}] AS people, rels, residences, households, contacts, assignments`
+RETURN c.id AS child, [p IN people | p{.*}] AS people, rels, residences, households, contacts, assignments, assessments`
 )
 
 // Network returns the child's connection network as of a date, in one
@@ -177,6 +182,9 @@ func networkFrom(m map[string]any, child graph.ID, asOf graph.Date) *graph.Netwo
 	}
 	for _, r := range asRows(m["assignments"]) {
 		n.Assignments = append(n.Assignments, assignmentFrom(r))
+	}
+	for _, r := range asRows(m["assessments"]) {
+		n.Assessments = append(n.Assessments, assessmentFrom(r))
 	}
 	n.Sort()
 	return n
