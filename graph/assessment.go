@@ -87,12 +87,12 @@ func (a Assessment) validateOn(today Date) error {
 	case !a.Stage.Valid():
 		probs.add("stage", "must be one of initial, full, review")
 	}
-	checkLine(&probs, "worker", a.Worker, 200, true)
+	checkLine(&probs, "worker", a.Worker, MaxNameLen, true)
 	if len(a.Contributors) > MaxContributors {
 		probs.add("contributors", "has more than "+strconv.Itoa(MaxContributors)+" entries")
 	}
 	for i, c := range a.Contributors {
-		checkLine(&probs, "contributors["+strconv.Itoa(i)+"]", c, 200, true)
+		checkLine(&probs, "contributors["+strconv.Itoa(i)+"]", c, MaxNameLen, true)
 	}
 	seen := map[ID]bool{}
 	for i, c := range a.Connections {

@@ -31,13 +31,15 @@ func (s *snapshot) flags(opt Options, g *Graph) []Flag {
 	out = append(out, s.unrecordedSiblings(child)...)
 	out = append(out, s.lostConnections(child, opt)...)
 	out = append(out, s.fragileConnections(child, g)...)
+	out = append(out, s.assessmentFlags(child, opt)...)
 	sortFlags(out)
 	return out
 }
 
 var severityOrder = []Severity{High, Medium, Info}
 
-var kindOrder = []FlagKind{SeparatedSibling, UnrecordedSibling, LostConnection, LostAtMove, FragileConnection}
+var kindOrder = []FlagKind{SeparatedSibling, UnrecordedSibling, LostConnection, LostAtMove, FragileConnection,
+	AssessmentDue, AssessmentOverdue}
 
 func sortFlags(fs []Flag) {
 	slices.SortStableFunc(fs, func(a, b Flag) int {

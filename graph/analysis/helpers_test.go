@@ -145,6 +145,13 @@ func (b *builder) contact(a, c, date string) *builder {
 	return b
 }
 
+// assessed records an assessment of child on date at stage.
+func (b *builder) assessed(id, child, date string, stage graph.AssessmentStage) *builder {
+	b.n.Assessments = append(b.n.Assessments, graph.Assessment{ID: id, Child: child, Date: graph.MustDate(date),
+		Stage: stage, Worker: "worker-test"})
+	return b
+}
+
 func since(d string) relOpt { return func(r *graph.Relationship) { r.Since = graph.MustDate(d) } }
 func until(d string) relOpt { return func(r *graph.Relationship) { r.Until = graph.MustDate(d) } }
 

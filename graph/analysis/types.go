@@ -22,6 +22,8 @@ const (
 	LostConnection    FlagKind = "lost_connection"
 	LostAtMove        FlagKind = "lost_at_move"
 	FragileConnection FlagKind = "fragile_connection"
+	AssessmentDue     FlagKind = "assessment_due"     // flags_assessment.go
+	AssessmentOverdue FlagKind = "assessment_overdue" // flags_assessment.go
 )
 
 // Flag is one finding about a child's connections as of a date.
