@@ -83,7 +83,7 @@ func (s *Server) childMapDOT(ctx context.Context, child graph.ID, m mapRequest, 
 		}
 	}
 	if flags == nil {
-		flags = analysis.Flags(n, analysis.DefaultOptions())
+		flags = analysis.Flags(n, s.options())
 	}
 	in := viz.Input{Network: n, Flags: flags, Audience: m.audience,
 		Generated: graph.DateOf(s.today())}
@@ -116,7 +116,7 @@ func (s *Server) siblingGroupMap(c echo.Context) error {
 	if !ok {
 		g = analysis.SiblingGroup{Members: []analysis.GroupMember{{Person: n.Child}}, Status: analysis.NotApplicable}
 	}
-	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience,
+	in := viz.Input{Network: n, Flags: analysis.Flags(n, s.options()), Audience: m.audience,
 		Generated: graph.DateOf(s.today())}
 	dot, err := viz.SiblingGroupDOT(in, g)
 	if err != nil {

@@ -16,7 +16,7 @@ const (
 type rule struct {
 	scope  scope
 	roles  []graph.Role
-	kind   string // scopeRecord: person, household, residence, relationship, contact, assignment
+	kind   string // scopeRecord: person, household, residence, relationship, contact, assignment, assessment
 	action string // audit action; "" means not audited (health, spec)
 	// web marks a route of the web app (web_*.go): signed in by session,
 	// answered with HTML pages, audited like the API read or write it
@@ -66,6 +66,10 @@ var rules = map[string]rule{
 	"POST /api/v1/assignments":           {scope: scopeRole, roles: []graph.Role{graph.RoleManager, graph.RoleAdmin}, action: "create_assignment"},
 	"GET /api/v1/assignments/:id":        {scope: scopeRecord, roles: []graph.Role{graph.RoleWorker, graph.RoleManager}, kind: "assignment", action: "read_assignment"},
 	"POST /api/v1/assignments/:id/end":   {scope: scopeRecord, roles: []graph.Role{graph.RoleManager}, kind: "assignment", action: "end_assignment"},
+
+	"POST /api/v1/children/:id/assessments": {scope: scopeChild, roles: casework, action: "create_assessment"},
+	"GET /api/v1/children/:id/assessments":  {scope: scopeChild, roles: readers, action: "read_assessments"},
+	"GET /api/v1/assessments/:id":           {scope: scopeRecord, roles: readers, kind: "assessment", action: "read_assessment"},
 
 	"GET /api/v1/reports/sibling-placements": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report"},
 	"GET /api/v1/export/pseudonymised":       {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator}, action: "export_pseudonymised"},

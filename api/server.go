@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/viz"
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -72,6 +73,9 @@ type Config struct {
 	DisclosureThreshold int
 	// Web configures the practitioners' web app served at /.
 	Web WebConfig
+	// Analysis sets the assessment flags' thresholds (options.go); zero
+	// fields mean the defaults.
+	Analysis analysis.Options
 }
 
 // Server is kinmap's HTTP API.

@@ -32,6 +32,7 @@ type Store interface {
 	CreateAssignment(ctx context.Context, a graph.Assignment) error
 	Assignment(ctx context.Context, id graph.ID) (graph.Assignment, error)
 	EndAssignment(ctx context.Context, id graph.ID, until graph.Date) error
+	assessmentStore // handlers_assessments.go
 
 	Children(ctx context.Context, within []graph.ID, offset, limit int) ([]graph.ChildSummary, int, error)
 	Network(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)

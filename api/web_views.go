@@ -66,7 +66,7 @@ func (s *Server) siblingGroupPage(c echo.Context) error {
 		}
 	}
 	slices.SortStableFunc(pairs, func(a, b pairRow) int { return strings.Compare(a.Together, b.Together) })
-	in := viz.Input{Network: n, Flags: analysis.Flags(n, analysis.DefaultOptions()), Audience: m.audience, Generated: graph.DateOf(s.today())}
+	in := viz.Input{Network: n, Flags: analysis.Flags(n, s.options()), Audience: m.audience, Generated: graph.DateOf(s.today())}
 	dot, err := viz.SiblingGroupDOT(in, g)
 	if err != nil {
 		return err

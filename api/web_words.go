@@ -30,7 +30,8 @@ var plainWords = map[string]string{
 	"separated_sibling": "Brothers and sisters living apart", "unrecorded_sibling": "Brother or sister not recorded",
 	"lost_connection": "Contact has stopped", "lost_at_move": "Contact lost at a move",
 	"fragile_connection": "Only one link holds this connection",
-	"together":           "all living together", "partly_together": "some living together", "apart": "all living apart",
+	"assessment_due":     "Family connections assessment not done", "assessment_overdue": "Family connections assessment review overdue",
+	"together": "all living together", "partly_together": "some living together", "apart": "all living apart",
 	"not_applicable": "fewer than two looked-after brothers and sisters with a known home",
 	"gained":         "new connection", "lost": "connection ended", "contact_dropped": "contact dropped",
 	"moved_circle": "moved circle", "changed": "changed",
@@ -127,6 +128,10 @@ func nextStep(f analysis.Flag, child, other string) string {
 		return "Arrange contact with " + other + ": none since the move."
 	case analysis.FragileConnection:
 		return "Find a second way for " + child + " to stay in touch with " + other + "."
+	case analysis.AssessmentDue:
+		return "Complete the first-stage family connections assessment for " + child + "."
+	case analysis.AssessmentOverdue:
+		return "Review " + child + "'s family connections assessment."
 	}
 	return "Review this connection."
 }

@@ -323,6 +323,8 @@ var flagKindWord = map[analysis.FlagKind]string{
 	analysis.LostConnection:    "lost connection",
 	analysis.LostAtMove:        "lost at a placement move",
 	analysis.FragileConnection: "fragile connection",
+	analysis.AssessmentDue:     "assessment due",
+	analysis.AssessmentOverdue: "assessment review overdue",
 }
 
 var severityWord = map[analysis.Severity]string{

@@ -97,6 +97,9 @@ func serverConfig(ctx context.Context, tokens auth.TokenLookup) (api.Config, err
 	if cfg.DisclosureThreshold, err = disclosureThreshold(); err != nil {
 		return cfg, err
 	}
+	if cfg.Analysis, err = assessmentOptions(); err != nil {
+		return cfg, err
+	}
 	if v := getenv("KINMAP_CORS_ORIGINS", ""); v != "" {
 		cfg.CORSOrigins = strings.Split(v, ",")
 	}
