@@ -33,6 +33,7 @@ type Store interface {
 	Assignment(ctx context.Context, id graph.ID) (graph.Assignment, error)
 	EndAssignment(ctx context.Context, id graph.ID, until graph.Date) error
 	assessmentStore // handlers_assessments.go
+	planStore       // handlers_plan.go
 
 	Children(ctx context.Context, within []graph.ID, offset, limit int) ([]graph.ChildSummary, int, error)
 	Network(ctx context.Context, child graph.ID, asOf graph.Date) (*graph.Network, error)

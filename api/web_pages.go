@@ -140,6 +140,9 @@ type childData struct {
 	Circles             []circleGroup
 	Homes               []homeRow
 	CanEdit             bool
+	// Assessed is the latest assessment ("review, 15 August 2026"); ""
+	// when none (web_assessment.go).
+	Assessed string
 }
 
 // childPage is the child's record: map, flags, people by circle, homes
@@ -184,7 +187,7 @@ func (s *Server) childData(n *graph.Network, flags []analysis.Flag, id graph.ID,
 	ix := graph.NewIndex(n)
 	p := ix.Person(id)
 	d := childData{ID: id, Name: p.DisplayName(), Age: ageText(*p, day), Home: homeText(ix.HouseholdOn(id, day)),
-		LookedAfter: p.LookedAfterOn(day)}
+		LookedAfter: p.LookedAfterOn(day), Assessed: assessedText(n, id, day)}
 	for _, f := range flags {
 		other := "them"
 		for _, q := range f.Evidence.People {

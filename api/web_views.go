@@ -181,7 +181,8 @@ func (s *Server) planPage(c echo.Context) error {
 		People   []planRow
 		Map      []byte
 		Today    graph.Date
-	}{id, child.FirstName(), rows, inlineSVG(svg), day})
+		Actions  []planActionRow // web_assessment.go
+	}{id, child.FirstName(), rows, inlineSVG(svg), day, childPlanActions(ix, id, day)})
 }
 
 // reportPage is the authority's sibling placement report after

@@ -31,10 +31,12 @@ var plainWords = map[string]string{
 	"lost_connection": "Contact has stopped", "lost_at_move": "Contact lost at a move",
 	"fragile_connection": "Only one link holds this connection",
 	"assessment_due":     "Family connections assessment not done", "assessment_overdue": "Family connections assessment review overdue",
-	"together": "all living together", "partly_together": "some living together", "apart": "all living apart",
+	"plan_action_overdue": "Plan action overdue",
+	"together":            "all living together", "partly_together": "some living together", "apart": "all living apart",
 	"not_applicable": "fewer than two looked-after brothers and sisters with a known home",
 	"gained":         "new connection", "lost": "connection ended", "contact_dropped": "contact dropped",
 	"moved_circle": "moved circle", "changed": "changed",
+	"action_done": "plan action done", "action_not_done": "plan action not done", "action_overdue": "plan action overdue",
 	"professional_audience": "Professionals", "family_audience": "The family", "child_audience": "The child",
 	"worker": "social worker", "manager": "team manager", "reviewing_officer": "reviewing officer",
 	"evaluator": "evaluator", "admin": "administrator",
@@ -132,6 +134,8 @@ func nextStep(f analysis.Flag, child, other string) string {
 		return "Complete the first-stage family connections assessment for " + child + "."
 	case analysis.AssessmentOverdue:
 		return "Review " + child + "'s family connections assessment."
+	case analysis.PlanActionOverdue:
+		return "Do the plan action, or record that it was done or why not."
 	}
 	return "Review this connection."
 }

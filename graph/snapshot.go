@@ -14,7 +14,8 @@ import "slices"
 //     they name;
 //   - contacts between two of those people dated on or before asOf;
 //   - every assignment of the child, whatever its dates;
-//   - the child's assessments dated on or before asOf.
+//   - the child's assessments dated on or before asOf, and plan actions
+//     made on or before asOf (with their status as stored).
 //
 // It returns nil when the child is not in the records (the store's
 // not-found).
@@ -83,6 +84,11 @@ func (rs *Records) Snapshot(child ID, asOf Date) *Network {
 	for _, a := range rs.Assessments {
 		if a.Child == child && !a.Date.After(asOf) {
 			n.Assessments = append(n.Assessments, a)
+		}
+	}
+	for _, a := range rs.PlanActions {
+		if a.Child == child && !a.Made.After(asOf) {
+			n.PlanActions = append(n.PlanActions, a)
 		}
 	}
 	n.Sort()

@@ -325,6 +325,7 @@ var flagKindWord = map[analysis.FlagKind]string{
 	analysis.FragileConnection: "fragile connection",
 	analysis.AssessmentDue:     "assessment due",
 	analysis.AssessmentOverdue: "assessment review overdue",
+	analysis.PlanActionOverdue: "plan action overdue",
 }
 
 var severityWord = map[analysis.Severity]string{
@@ -343,6 +344,8 @@ func changeWord(c analysis.ChangeKind, aud Audience) string {
 			return "See each other less"
 		case analysis.MovedCircle:
 			return "Moved circle"
+		case analysis.ActionDone:
+			return "Done, as planned"
 		}
 		return "Something changed"
 	}
@@ -355,6 +358,12 @@ func changeWord(c analysis.ChangeKind, aud Audience) string {
 		return "Contact dropped"
 	case analysis.MovedCircle:
 		return "Moved circle"
+	case analysis.ActionDone:
+		return "Plan action done"
+	case analysis.ActionNotDone:
+		return "Plan action not done"
+	case analysis.ActionOverdue:
+		return "Plan action overdue"
 	}
 	return "Changed"
 }

@@ -32,6 +32,8 @@ func (s *snapshot) flags(opt Options, g *Graph) []Flag {
 	out = append(out, s.lostConnections(child, opt)...)
 	out = append(out, s.fragileConnections(child, g)...)
 	out = append(out, s.assessmentFlags(child, opt)...)
+	out = append(out, s.planActionFlags(child)...)
+	s.notePlan(child, out)
 	sortFlags(out)
 	return out
 }
@@ -39,7 +41,7 @@ func (s *snapshot) flags(opt Options, g *Graph) []Flag {
 var severityOrder = []Severity{High, Medium, Info}
 
 var kindOrder = []FlagKind{SeparatedSibling, UnrecordedSibling, LostConnection, LostAtMove, FragileConnection,
-	AssessmentDue, AssessmentOverdue}
+	AssessmentDue, AssessmentOverdue, PlanActionOverdue}
 
 func sortFlags(fs []Flag) {
 	slices.SortStableFunc(fs, func(a, b Flag) int {

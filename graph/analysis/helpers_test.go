@@ -152,6 +152,21 @@ func (b *builder) assessed(id, child, date string, stage graph.AssessmentStage) 
 	return b
 }
 
+// action records a plan action of child about person (may be "") made
+// on made, due on due, with status (changed on changed, "" for planned).
+func (b *builder) action(id, child, person, made, due string, status graph.ActionStatus, changed string) *builder {
+	a := graph.PlanAction{ID: id, Child: child, Person: person, What: "keep in touch", Owner: graph.OwnerWorker,
+		Made: graph.MustDate(made), Due: graph.MustDate(due), Status: status}
+	if changed != "" {
+		a.StatusChanged = graph.MustDate(changed)
+	}
+	if status == graph.ActionNotDone {
+		a.Reason = "could not be arranged"
+	}
+	b.n.PlanActions = append(b.n.PlanActions, a)
+	return b
+}
+
 func since(d string) relOpt { return func(r *graph.Relationship) { r.Since = graph.MustDate(d) } }
 func until(d string) relOpt { return func(r *graph.Relationship) { r.Until = graph.MustDate(d) } }
 

@@ -22,8 +22,9 @@ const (
 	LostConnection    FlagKind = "lost_connection"
 	LostAtMove        FlagKind = "lost_at_move"
 	FragileConnection FlagKind = "fragile_connection"
-	AssessmentDue     FlagKind = "assessment_due"     // flags_assessment.go
-	AssessmentOverdue FlagKind = "assessment_overdue" // flags_assessment.go
+	AssessmentDue     FlagKind = "assessment_due"      // flags_assessment.go
+	AssessmentOverdue FlagKind = "assessment_overdue"  // flags_assessment.go
+	PlanActionOverdue FlagKind = "plan_action_overdue" // flags_plan.go
 )
 
 // Flag is one finding about a child's connections as of a date.
@@ -111,6 +112,11 @@ const (
 	ContactDropped ChangeKind = "contact_dropped" // contact stopped or arrangement reduced
 	MovedCircle    ChangeKind = "moved_circle"
 	Changed        ChangeKind = "changed" // other change (restriction, arrangement)
+	// Plan actions (review_plan.go): done or not done in the period, or
+	// overdue at its end.
+	ActionDone    ChangeKind = "action_done"
+	ActionNotDone ChangeKind = "action_not_done"
+	ActionOverdue ChangeKind = "action_overdue"
 )
 
 // Change is one difference between two snapshots of a child's network.
@@ -118,5 +124,6 @@ type Change struct {
 	Kind         ChangeKind `json:"kind"`
 	Person       graph.ID   `json:"person"`
 	Relationship graph.ID   `json:"relationship,omitempty"`
-	Detail       string     `json:"detail"` // plain language, no names
+	PlanAction   graph.ID   `json:"plan_action,omitempty"` // the action kinds only
+	Detail       string     `json:"detail"`                // plain language, no names
 }

@@ -89,6 +89,9 @@ func family() *graph.Document {
 					Contact: &graph.Arrangement{Mode: graph.ContactDirect, Frequency: graph.FreqFortnightly}},
 				{Person: "t-gran", Contact: &graph.Arrangement{Mode: graph.ContactIndirect, Frequency: graph.FreqMonthly}}},
 			Notes: "synthetic"}},
+		PlanActions: []graph.PlanAction{{ID: "t-pa1", Child: "t-ava", Person: "t-ben", What: "arrange fortnightly contact with Ben",
+			Owner: graph.OwnerWorker, OwnerName: "worker-a", Made: d("2022-02-01"), Due: d("2022-03-01"),
+			Status: graph.ActionDone, StatusChanged: d("2022-02-20"), ChildWords: "see Ben every other Saturday"}},
 	}}
 }
 
