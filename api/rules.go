@@ -119,6 +119,10 @@ var rules = map[string]rule{
 	"GET /children/:id/people/:person/edit":      {scope: scopeChild, roles: casework, action: "read_network", web: true},
 	"POST /children/:id/people/:person/edit":     {scope: scopeChild, roles: casework, action: "update_person", web: true},
 	"POST /children/:id/residences/:res/end":     {scope: scopeChild, roles: casework, action: "end_residence", web: true},
+	"GET /children/:id/assessments/new":          {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/assessments":             {scope: scopeChild, roles: casework, action: "create_assessment", web: true},
+	"GET /children/:id/plan-actions/new":         {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/plan-actions":            {scope: scopeChild, roles: casework, action: "create_plan_action", web: true},
 
 	"GET /reports":                        {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report", web: true},
 	"GET /reports/sibling-placements.csv": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report", web: true},

@@ -326,10 +326,11 @@ var flagKindWord = map[analysis.FlagKind]string{
 	analysis.AssessmentDue:     "assessment due",
 	analysis.AssessmentOverdue: "assessment review overdue",
 	analysis.PlanActionOverdue: "plan action overdue",
+	analysis.ViewsNotRecorded:  "child's view not recorded",
 }
 
 var severityWord = map[analysis.Severity]string{
-	analysis.High: "high", analysis.Medium: "medium", analysis.Info: "info",
+	analysis.High: "high", analysis.Medium: "medium", analysis.Low: "low", analysis.Info: "info",
 }
 
 // changeWord is the short text of a review change.

@@ -135,6 +135,24 @@ func compareRel(child graph.ID, ro, rn *graph.Relationship) []Change {
 	case ro.Separation != nil && ro.Separation.Reason != rn.Separation.Reason:
 		add(Changed, "separation reason changed to: "+reasonWords[rn.Separation.Reason])
 	}
+	for _, s := range newViews(ro.Said, rn.Said) {
+		who := "the other person"
+		if s.By == child {
+			who = "the child"
+		}
+		add(Changed, "view recorded from "+who+" on "+s.On.String())
+	}
+	return out
+}
+
+// newViews returns the views of now that were not in before.
+func newViews(before, now []graph.Said) []graph.Said {
+	var out []graph.Said
+	for _, s := range now {
+		if !slices.ContainsFunc(before, func(b graph.Said) bool { return b.By == s.By && b.On.Equal(s.On) && b.Words == s.Words }) {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 

@@ -9,6 +9,7 @@ type Severity string
 const (
 	High   Severity = "high"
 	Medium Severity = "medium"
+	Low    Severity = "low" // views_not_recorded
 	Info   Severity = "info"
 )
 
@@ -25,6 +26,7 @@ const (
 	AssessmentDue     FlagKind = "assessment_due"      // flags_assessment.go
 	AssessmentOverdue FlagKind = "assessment_overdue"  // flags_assessment.go
 	PlanActionOverdue FlagKind = "plan_action_overdue" // flags_plan.go
+	ViewsNotRecorded  FlagKind = "views_not_recorded"  // flags_views.go
 )
 
 // Flag is one finding about a child's connections as of a date.
