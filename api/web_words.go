@@ -36,6 +36,8 @@ var plainWords = map[string]string{
 	"not_applicable": "fewer than two looked-after brothers and sisters with a known home",
 	"gained":         "new connection", "lost": "connection ended", "contact_dropped": "contact dropped",
 	"moved_circle": "moved circle", "changed": "changed",
+	"keep_together": "keep together", "live_apart": "live apart", "initial": "first stage (initial)",
+	"review": "review", "carer": "carer", "planned": "planned", "not_done": "not done",
 	"action_done": "plan action done", "action_not_done": "plan action not done", "action_overdue": "plan action overdue",
 	"professional_audience": "Professionals", "family_audience": "The family", "child_audience": "The child",
 	"worker": "social worker", "manager": "team manager", "reviewing_officer": "reviewing officer",
