@@ -84,6 +84,13 @@ func TestRoleRouteMatrix(t *testing.T) {
 		{"POST", "/api/v1/relationships", `{"from":"ard-kieran","to":"mx-free","kind":"friend"}`, "ANDDDU"},
 		{"POST", "/api/v1/residences", `{"person":"ard-amy","household":"mx-h-free","from":"2026-10-30"}`, "ANDDDU"},
 		{"GET", "/api/v1/contacts/ard-c025", "", "ANADDU"},
+		{"POST", "/api/v1/children/ard-kieran/assessments", `{"date":"2026-10-01","stage":"review","worker":"worker-a"}`, "ANDDDU"},
+		{"GET", "/api/v1/children/ard-kieran/assessments", "", "ANADDU"},
+		{"GET", "/api/v1/assessments/ard-as-kieran-1", "", "ANADDU"},
+		{"POST", "/api/v1/children/ard-kieran/plan-actions", `{"person":"ard-amy","what":"call Amy","owner":"carer","made":"2026-10-01","due":"2026-11-15","status":"planned"}`, "ANDDDU"},
+		{"GET", "/api/v1/children/ard-kieran/plan-actions", "", "ANADDU"},
+		{"GET", "/api/v1/plan-actions/ard-pa-kieran-amy", "", "ANADDU"},
+		{"PUT", "/api/v1/plan-actions/ard-pa-kieran-amy/status", `{"status":"done","changed":"2026-10-20"}`, "ANDDDU"},
 		{"POST", "/api/v1/assignments", `{"worker":"worker-z","team":"team-south","child":"bal-mason"}`, "DADDAU"},
 		{"GET", "/api/v1/assignments/ard-a-kieran", "", "ANDDDU"},
 		{"GET", "/api/v1/assignments/bal-a-mason", "", "NADDDU"},
@@ -153,7 +160,7 @@ func routePattern(path string) string {
 	for i, p := range parts {
 		if i > 0 && (parts[i-1] == "children" || parts[i-1] == "people" || parts[i-1] == "households" ||
 			parts[i-1] == "residences" || parts[i-1] == "relationships" || parts[i-1] == "contacts" ||
-			parts[i-1] == "assignments" || parts[i-1] == "tokens") && p != "" && p != "moves" && !strings.Contains(p, ".") {
+			parts[i-1] == "assignments" || parts[i-1] == "tokens" || parts[i-1] == "assessments" || parts[i-1] == "plan-actions") && p != "" && p != "moves" && !strings.Contains(p, ".") {
 			parts[i] = "{id}"
 		}
 	}

@@ -34,7 +34,7 @@ func (s *Server) flags(c echo.Context) error {
 	if !since.IsZero() && since.After(asOf) {
 		return graph.Invalid("since", "must not be after as_of")
 	}
-	var opt analysis.Options
+	opt := s.options()
 	if opt.LostAfterDays, err = intParam(c, "lost_after_days", 0, 1, 3650); err != nil {
 		return err
 	}

@@ -26,7 +26,8 @@ var contentTypes = map[viz.Format]string{
 // audience) for the child in the path: group says the route draws the
 // sibling-group map. Every problem is named by its parameter.
 func (s *Server) readMapRequest(c echo.Context, group bool) (MapRequest, error) {
-	m := MapRequest{Child: c.Param("id"), Group: group, Generated: graph.DateOf(s.today())}
+	opt := s.options()
+	m := MapRequest{Child: c.Param("id"), Group: group, Generated: graph.DateOf(s.today()), Options: &opt}
 	var err error
 	if m.AsOf, err = s.asOf(c); err != nil {
 		return m, err

@@ -22,6 +22,9 @@ type MapRequest struct {
 	Since graph.Date
 	// Generated is the day the map says it was drawn on (today).
 	Generated graph.Date
+	// Options are the analyses' thresholds for the map's flags (nil:
+	// analysis.DefaultOptions).
+	Options *analysis.Options
 }
 
 // Validate checks what a request asks for, every problem named by its
@@ -71,7 +74,7 @@ func mapDOT(ctx context.Context, st MapStore, r MapRequest, n *graph.Network, fl
 		}
 	}
 	if flags == nil {
-		flags = analysis.Flags(n, analysis.DefaultOptions())
+		flags = analysis.Flags(n, r.options())
 	}
 	in := viz.Input{Network: n, Flags: flags, Audience: r.Audience, Generated: r.Generated}
 	switch {
@@ -95,4 +98,12 @@ func siblingGroupOf(n *graph.Network) analysis.SiblingGroup {
 		g = analysis.SiblingGroup{Members: []analysis.GroupMember{{Person: n.Child}}, Status: analysis.NotApplicable}
 	}
 	return g
+}
+
+// options are the thresholds r's flags are computed with.
+func (r MapRequest) options() analysis.Options {
+	if r.Options != nil {
+		return *r.Options
+	}
+	return analysis.DefaultOptions()
 }

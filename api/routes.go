@@ -64,6 +64,9 @@ func (s *Server) routes() {
 	v1.GET("/assignments/:id", getHandler(st.Assignment))
 	v1.POST("/assignments/:id/end", endHandler(st.EndAssignment, st.Assignment))
 
+	s.assessmentRoutes(v1)
+	s.planRoutes(v1)
+
 	v1.POST("/import", s.importDoc)
 	v1.GET("/export", s.exportDoc)
 	v1.GET("/export/pseudonymised", s.exportPseudonymised)

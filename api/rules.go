@@ -16,7 +16,7 @@ const (
 type rule struct {
 	scope  scope
 	roles  []graph.Role
-	kind   string // scopeRecord: person, household, residence, relationship, contact, assignment
+	kind   string // scopeRecord: person, household, residence, relationship, contact, assignment, assessment, plan_action
 	action string // audit action; "" means not audited (health, spec)
 	// web marks a route of the web app (web_*.go): signed in by session,
 	// answered with HTML pages, audited like the API read or write it
@@ -69,6 +69,13 @@ var rules = map[string]rule{
 
 	// The report as a quarterly series: the same rule as the report.
 	"GET /api/v1/reports/sibling-placements/series": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report"},
+	"POST /api/v1/children/:id/assessments":  {scope: scopeChild, roles: casework, action: "create_assessment"},
+	"GET /api/v1/children/:id/assessments":   {scope: scopeChild, roles: readers, action: "read_assessments"},
+	"GET /api/v1/assessments/:id":            {scope: scopeRecord, roles: readers, kind: "assessment", action: "read_assessment"},
+	"POST /api/v1/children/:id/plan-actions": {scope: scopeChild, roles: casework, action: "create_plan_action"},
+	"GET /api/v1/children/:id/plan-actions":  {scope: scopeChild, roles: readers, action: "read_plan_actions"},
+	"GET /api/v1/plan-actions/:id":           {scope: scopeRecord, roles: readers, kind: "plan_action", action: "read_plan_action"},
+	"PUT /api/v1/plan-actions/:id/status":    {scope: scopeRecord, roles: casework, kind: "plan_action", action: "update_plan_action"},
 
 	"GET /api/v1/reports/sibling-placements": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report"},
 	"GET /api/v1/export/pseudonymised":       {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator}, action: "export_pseudonymised"},
@@ -114,6 +121,10 @@ var rules = map[string]rule{
 	"GET /children/:id/people/:person/edit":      {scope: scopeChild, roles: casework, action: "read_network", web: true},
 	"POST /children/:id/people/:person/edit":     {scope: scopeChild, roles: casework, action: "update_person", web: true},
 	"POST /children/:id/residences/:res/end":     {scope: scopeChild, roles: casework, action: "end_residence", web: true},
+	"GET /children/:id/assessments/new":          {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/assessments":             {scope: scopeChild, roles: casework, action: "create_assessment", web: true},
+	"GET /children/:id/plan-actions/new":         {scope: scopeChild, roles: casework, action: "read_network", web: true},
+	"POST /children/:id/plan-actions":            {scope: scopeChild, roles: casework, action: "create_plan_action", web: true},
 
 	"GET /reports":                        {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report", web: true},
 	"GET /reports/sibling-placements.csv": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report", web: true},

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/viz"
 	"github.com/kinmap/kinmap/viz/render"
 	"github.com/labstack/echo/v4"
@@ -77,6 +78,9 @@ type Config struct {
 	DisclosureThreshold int
 	// Web configures the practitioners' web app served at /.
 	Web WebConfig
+	// Analysis sets the assessment flags' thresholds (options.go); zero
+	// fields mean the defaults.
+	Analysis analysis.Options
 }
 
 // Server is kinmap's HTTP API.

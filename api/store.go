@@ -44,6 +44,8 @@ type RecordStore interface {
 	CreateAssignment(ctx context.Context, a graph.Assignment) error
 	Assignment(ctx context.Context, id graph.ID) (graph.Assignment, error)
 	EndAssignment(ctx context.Context, id graph.ID, until graph.Date) error
+	assessmentStore // handlers_assessments.go
+	planStore       // handlers_plan.go
 }
 
 // NetworkStore reads networks as of a date, the snapshots the analyses,

@@ -14,6 +14,7 @@ import (
 	"github.com/kinmap/kinmap/auth/authtest"
 	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/analysis"
 	"github.com/kinmap/kinmap/graph/neo4jstore"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
@@ -49,7 +50,7 @@ func TestWebCaseloadFiguresMatchEachChildsNetwork(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := api.CaseloadRowOf(n, day)
+		want := api.CaseloadRowOf(n, day, analysis.DefaultOptions())
 		got := rows[id]
 		parts := []string{">" + html.EscapeString(want.Name) + "</a>", ">" + html.EscapeString(want.Age) + "</td>",
 			">" + html.EscapeString(want.Home) + "</td>"}

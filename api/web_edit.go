@@ -107,6 +107,7 @@ func (s *Server) editRelationshipWeb(c echo.Context) error {
 	// The ends stay as stored (a parent stays the From end), and so does
 	// the other person's own view; only the details change.
 	r.ID, r.From, r.To, r.Until, r.Notes = old.ID, old.From, old.To, old.Until, old.Notes
+	r.Said = old.Said // the form does not edit the views people gave
 	if r.Kind.Directed() != old.Kind.Directed() {
 		f.field("kind").Error = "A relationship cannot change between a mutual kind and a parent or carer kind: end it and add a new one"
 		f.Errors = append(f.Errors, fieldProblem{Field: "kind", Label: "Relationship to the child", Message: f.field("kind").Error})

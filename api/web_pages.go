@@ -50,7 +50,7 @@ func (s *Server) caseloadPage(c echo.Context) error {
 	rows := make([]caseloadRow, 0, len(items))
 	for _, it := range items {
 		if n := nets[it.ID]; n != nil {
-			rows = append(rows, caseloadRowOf(n, day))
+			rows = append(rows, caseloadRowOf(n, day, s.options()))
 		}
 	}
 	return s.render(c, http.StatusOK, "caseload", "Children", struct {
@@ -61,12 +61,12 @@ func (s *Server) caseloadPage(c echo.Context) error {
 }
 
 // caseloadRowOf works out a child's caseload row from its network.
-func caseloadRowOf(n *graph.Network, day graph.Date) caseloadRow {
+func caseloadRowOf(n *graph.Network, day graph.Date, opt analysis.Options) caseloadRow {
 	id := n.Child
 	ix := graph.NewIndex(n)
 	p := ix.Person(id)
 	row := caseloadRow{ID: id, Name: p.DisplayName(), Age: ageText(*p, day), Home: homeText(ix.HouseholdOn(id, day))}
-	for _, f := range analysis.Flags(n, analysis.DefaultOptions()) {
+	for _, f := range analysis.Flags(n, opt) {
 		switch f.Severity {
 		case analysis.High:
 			row.High++
@@ -140,6 +140,9 @@ type childData struct {
 	Circles             []circleGroup
 	Homes               []homeRow
 	CanEdit             bool
+	// Assessed is the latest assessment ("review, 15 August 2026"); ""
+	// when none (web_assessment.go).
+	Assessed string
 }
 
 // childPage is the child's record: map, flags, people by circle, homes
@@ -156,7 +159,7 @@ func (s *Server) childPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	flags := analysis.Flags(n, analysis.DefaultOptions())
+	flags := analysis.Flags(n, s.options())
 	d := s.childData(n, flags, id, m.AsOf)
 	d.Audience, d.Audiences = string(m.Audience), viz.Audiences
 	d.CanEdit = roleCan(principal(c), casework)
@@ -184,7 +187,7 @@ func (s *Server) childData(n *graph.Network, flags []analysis.Flag, id graph.ID,
 	ix := graph.NewIndex(n)
 	p := ix.Person(id)
 	d := childData{ID: id, Name: p.DisplayName(), Age: ageText(*p, day), Home: homeText(ix.HouseholdOn(id, day)),
-		LookedAfter: p.LookedAfterOn(day)}
+		LookedAfter: p.LookedAfterOn(day), Assessed: assessedText(n, id, day)}
 	for _, f := range flags {
 		other := "them"
 		for _, q := range f.Evidence.People {

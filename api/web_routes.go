@@ -7,6 +7,7 @@ import (
 // webRoutes registers the web app; each route has its rule in rules.go.
 func (s *Server) webRoutes() {
 	e := s.echo
+	s.webAssessmentRoutes() // web_assessment_forms.go
 	e.GET("/", s.webHome)
 	e.GET("/assets/*", s.asset)
 	e.GET("/signin", s.signinPage)

@@ -144,7 +144,8 @@ func (s *Server) planPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	m := MapRequest{Child: id, Audience: viz.Child, AsOf: day, Generated: day}
+	opt := s.options()
+	m := MapRequest{Child: id, Audience: viz.Child, AsOf: day, Generated: day, Options: &opt}
 	dot, err := mapDOT(ctx, s.networks, m, n, nil)
 	if err != nil {
 		return err
@@ -178,7 +179,8 @@ func (s *Server) planPage(c echo.Context) error {
 		People   []planRow
 		Map      []byte
 		Today    graph.Date
-	}{id, child.FirstName(), rows, inlineSVG(svg), day})
+		Actions  []planActionRow // web_assessment.go
+	}{id, child.FirstName(), rows, inlineSVG(svg), day, childPlanActions(ix, id, day)})
 }
 
 // reportPage is the authority's sibling placement report after

@@ -27,14 +27,19 @@ var plainWords = map[string]string{
 	"residential": "residential care", "adoptive": "adoptive home", "supported_living": "supported living",
 	"secure": "secure care",
 	"visit":  "visit", "call": "phone call", "video": "video call", "letter": "letter", "message": "message",
-	"high": "Act now", "medium": "Check soon", "info": "For information",
+	"high": "Act now", "medium": "Check soon", "info": "For information", "low": "When you can",
 	"separated_sibling": "Brothers and sisters living apart", "unrecorded_sibling": "Brother or sister not recorded",
 	"lost_connection": "Contact has stopped", "lost_at_move": "Contact lost at a move",
 	"fragile_connection": "Only one link holds this connection",
-	"together":           "all living together", "partly_together": "some living together", "apart": "all living apart",
+	"assessment_due":     "Family connections assessment not done", "assessment_overdue": "Family connections assessment review overdue",
+	"plan_action_overdue": "Plan action overdue", "views_not_recorded": "The child's view is not recorded",
+	"together": "all living together", "partly_together": "some living together", "apart": "all living apart",
 	"not_applicable": "fewer than two looked-after brothers and sisters with a known home",
 	"gained":         "new connection", "lost": "connection ended", "contact_dropped": "contact dropped",
 	"moved_circle": "moved circle", "changed": "changed",
+	"keep_together": "keep together", "live_apart": "live apart", "initial": "first stage (initial)",
+	"review": "review", "carer": "carer", "planned": "planned", "not_done": "not done",
+	"action_done": "plan action done", "action_not_done": "plan action not done", "action_overdue": "plan action overdue",
 	"professional_audience": "Professionals", "family_audience": "The family", "child_audience": "The child",
 	"worker": "social worker", "manager": "team manager", "reviewing_officer": "reviewing officer",
 	"evaluator": "evaluator", "admin": "administrator",
@@ -112,6 +117,14 @@ func nextStep(f analysis.Flag, child, other string) string {
 		return "Arrange contact with " + other + ": none since the move."
 	case analysis.FragileConnection:
 		return "Find a second way for " + child + " to stay in touch with " + other + "."
+	case analysis.AssessmentDue:
+		return "Complete the first-stage family connections assessment for " + child + "."
+	case analysis.AssessmentOverdue:
+		return "Review " + child + "'s family connections assessment."
+	case analysis.PlanActionOverdue:
+		return "Do the plan action, or record that it was done or why not."
+	case analysis.ViewsNotRecorded:
+		return "Ask " + child + " how they see " + other + ", and record it in their words."
 	}
 	return "Review this connection."
 }

@@ -19,6 +19,8 @@ type Records struct {
 	Relationships []Relationship `json:"relationships"`
 	Contacts      []Contact      `json:"contacts"`
 	Assignments   []Assignment   `json:"assignments,omitempty"`
+	Assessments   []Assessment   `json:"assessments,omitempty"`
+	PlanActions   []PlanAction   `json:"plan_actions,omitempty"`
 }
 
 // Document is kinmap's import and export format: a whole family or a whole
@@ -43,6 +45,8 @@ func (d *Document) Validate(known func(kind string, id ID) bool) error {
 	indexIDs(&probs, "relationships", len(d.Relationships), func(i int) ID { return d.Relationships[i].ID })
 	indexIDs(&probs, "contacts", len(d.Contacts), func(i int) ID { return d.Contacts[i].ID })
 	indexIDs(&probs, "assignments", len(d.Assignments), func(i int) ID { return d.Assignments[i].ID })
+	indexIDs(&probs, "assessments", len(d.Assessments), func(i int) ID { return d.Assessments[i].ID })
+	indexIDs(&probs, "plan_actions", len(d.PlanActions), func(i int) ID { return d.PlanActions[i].ID })
 	has := func(set map[ID]bool, kind string) func(ID) bool {
 		return func(id ID) bool { return set[id] || (known != nil && known(kind, id)) }
 	}
@@ -82,6 +86,20 @@ func (d *Document) Validate(known func(kind string, id ID) bool) error {
 		probs.merge(at, a.Validate())
 		ref(at+".child", a.Child, person)
 	}
+	for i, a := range d.Assessments {
+		at := fmt.Sprintf("assessments[%d]", i)
+		probs.merge(at, a.Validate())
+		ref(at+".child", a.Child, person)
+		for j, c := range a.Connections {
+			ref(fmt.Sprintf("%s.connections[%d].person", at, j), c.Person, person)
+		}
+	}
+	for i, a := range d.PlanActions {
+		at := fmt.Sprintf("plan_actions[%d]", i)
+		probs.merge(at, a.Validate())
+		ref(at+".child", a.Child, person)
+		ref(at+".person", a.Person, person)
+	}
 	return probs.Err()
 }
 
@@ -114,13 +132,16 @@ func (r *Records) Sort() {
 	slices.SortFunc(r.Relationships, func(a, b Relationship) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(r.Contacts, func(a, b Contact) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(r.Assignments, func(a, b Assignment) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(r.Assessments, func(a, b Assessment) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(r.PlanActions, func(a, b PlanAction) int { return strings.Compare(a.ID, b.ID) })
 }
 
 // Counts returns the number of records of each type.
 func (r *Records) Counts() map[string]int {
 	return map[string]int{"people": len(r.People), "households": len(r.Households),
 		"residences": len(r.Residences), "relationships": len(r.Relationships),
-		"contacts": len(r.Contacts), "assignments": len(r.Assignments)}
+		"contacts": len(r.Contacts), "assignments": len(r.Assignments),
+		"assessments": len(r.Assessments), "plan_actions": len(r.PlanActions)}
 }
 
 func nonNil[T any](s *[]T) {

@@ -21,7 +21,9 @@ type Relationship struct {
 	Restriction *Restriction `json:"restriction,omitempty"`
 	// Separation is the recorded reason two siblings live apart.
 	Separation *Separation `json:"separation,omitempty"`
-	Notes      string      `json:"notes,omitempty"`
+	// Said holds the views given by the two people (views.go).
+	Said  []Said `json:"said,omitempty"`
+	Notes string `json:"notes,omitempty"`
 	// History is how the details above (views, contact, restriction,
 	// separation) stood before they last changed, oldest first. The store
 	// keeps it: an update that changes the details adds a version.
@@ -37,6 +39,7 @@ type Version struct {
 	Contact     *Arrangement `json:"contact,omitempty"`
 	Restriction *Restriction `json:"restriction,omitempty"`
 	Separation  *Separation  `json:"separation,omitempty"`
+	Said        []Said       `json:"said,omitempty"`
 }
 
 // View is a child's own view of a connection: which circle of closeness
@@ -101,7 +104,7 @@ func (r Relationship) ViewOf(id ID) *View {
 // held until the given day.
 func (r Relationship) Details(until Date) Version {
 	return Version{Until: until, FromView: r.FromView, ToView: r.ToView, Contact: r.Contact,
-		Restriction: r.Restriction, Separation: r.Separation}
+		Restriction: r.Restriction, Separation: r.Separation, Said: r.Said}
 }
 
 // AsOf returns the relationship with the details that held on d (the
@@ -112,8 +115,8 @@ func (r Relationship) AsOf(d Date) Relationship {
 	out.History = nil
 	for _, v := range r.History {
 		if !v.Until.Before(d) {
-			out.FromView, out.ToView, out.Contact, out.Restriction, out.Separation =
-				v.FromView, v.ToView, v.Contact, v.Restriction, v.Separation
+			out.FromView, out.ToView, out.Contact, out.Restriction, out.Separation, out.Said =
+				v.FromView, v.ToView, v.Contact, v.Restriction, v.Separation, v.Said
 			break
 		}
 	}
@@ -129,7 +132,7 @@ func (v Version) SameDetails(w Version) bool {
 		}) &&
 		same(v.Separation, w.Separation, func(a, b Separation) bool {
 			return a.Reason == b.Reason && a.Detail == b.Detail && a.Decided.Equal(b.Decided)
-		})
+		}) && sameSaid(v.Said, w.Said)
 }
 
 func sameView(a, b *View) bool { return same(a, b, func(x, y View) bool { return x == y }) }
@@ -170,6 +173,7 @@ func (r Relationship) Validate() error {
 	}
 	r.Span().validate(&probs, "since", "until")
 	r.Details(Date{}).validate(&probs, "", r.Kind)
+	validateSaid(&probs, "", r.Said, r.From, r.To)
 	for i, v := range r.History {
 		at := "history[" + strconv.Itoa(i) + "]"
 		prev := "history[" + strconv.Itoa(i-1) + "].until"
@@ -182,6 +186,7 @@ func (r Relationship) Validate() error {
 			probs.add(at+".until", "must be after "+prev+": history runs oldest first")
 		}
 		v.validate(&probs, at+".", r.Kind)
+		validateSaid(&probs, at+".", v.Said, r.From, r.To)
 	}
 	r.checkVia(&probs)
 	checkText(&probs, "notes", r.Notes, MaxNotesLen, false)

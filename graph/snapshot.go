@@ -15,7 +15,9 @@ import "slices"
 //   - residences of those people with from <= asOf, and the households
 //     they name;
 //   - contacts between two of those people dated on or before asOf;
-//   - every assignment of the child, whatever its dates.
+//   - every assignment of the child, whatever its dates;
+//   - the child's assessments dated on or before asOf, and plan actions
+//     made on or before asOf (with their status as stored).
 //
 // It returns nil when the child is not in the records (the store's
 // not-found).
@@ -80,6 +82,16 @@ func (rs *Records) Snapshot(child ID, asOf Date) *Network {
 	for _, a := range rs.Assignments {
 		if a.Child == child {
 			n.Assignments = append(n.Assignments, a)
+		}
+	}
+	for _, a := range rs.Assessments {
+		if a.Child == child && !a.Date.After(asOf) {
+			n.Assessments = append(n.Assessments, a)
+		}
+	}
+	for _, a := range rs.PlanActions {
+		if a.Child == child && !a.Made.After(asOf) {
+			n.PlanActions = append(n.PlanActions, a)
 		}
 	}
 	n.Sort()

@@ -320,10 +320,14 @@ var flagKindWord = map[analysis.FlagKind]string{
 	analysis.LostConnection:    "lost connection",
 	analysis.LostAtMove:        "lost at a placement move",
 	analysis.FragileConnection: "fragile connection",
+	analysis.AssessmentDue:     "assessment due",
+	analysis.AssessmentOverdue: "assessment review overdue",
+	analysis.PlanActionOverdue: "plan action overdue",
+	analysis.ViewsNotRecorded:  "child's view not recorded",
 }
 
 var severityWord = map[analysis.Severity]string{
-	analysis.High: "high", analysis.Medium: "medium", analysis.Info: "info",
+	analysis.High: "high", analysis.Medium: "medium", analysis.Low: "low", analysis.Info: "info",
 }
 
 // changeWord is the short text of a review change.
@@ -338,6 +342,8 @@ func changeWord(c analysis.ChangeKind, aud Audience) string {
 			return "See each other less"
 		case analysis.MovedCircle:
 			return "Moved circle"
+		case analysis.ActionDone:
+			return "Done, as planned"
 		}
 		return "Something changed"
 	}
@@ -350,6 +356,12 @@ func changeWord(c analysis.ChangeKind, aud Audience) string {
 		return "Contact dropped"
 	case analysis.MovedCircle:
 		return "Moved circle"
+	case analysis.ActionDone:
+		return "Plan action done"
+	case analysis.ActionNotDone:
+		return "Plan action not done"
+	case analysis.ActionOverdue:
+		return "Plan action overdue"
 	}
 	return "Changed"
 }

@@ -52,6 +52,9 @@ type config struct {
 	MetricsAddr         string           // KINMAP_METRICS_ADDR
 	AuditBatch          int              // KINMAP_AUDIT_BATCH; 0: the API's default
 	DisclosureThreshold int              // KINMAP_DISCLOSURE_THRESHOLD
+	// Analysis holds the flags' thresholds: KINMAP_ASSESSMENT_DUE_DAYS,
+	// KINMAP_ASSESSMENT_REVIEW_MONTHS.
+	Analysis analysis.Options
 
 	Web webSettings
 }
@@ -74,7 +77,7 @@ func (c *config) today() graph.Date { return graph.TodayIn(c.Zone) }
 // other KINMAP_* variable is refused: a misspelt name must not leave a
 // setting silently at its default.
 var knownVars = []string{
-	"KINMAP_ADDR", "KINMAP_AUDIT_BATCH", "KINMAP_COOKIE_SECURE", "KINMAP_CORS_ORIGINS",
+	"KINMAP_ADDR", "KINMAP_ASSESSMENT_DUE_DAYS", "KINMAP_ASSESSMENT_REVIEW_MONTHS", "KINMAP_AUDIT_BATCH", "KINMAP_COOKIE_SECURE", "KINMAP_CORS_ORIGINS",
 	"KINMAP_DISCLOSURE_THRESHOLD", "KINMAP_LOG_LEVEL", "KINMAP_METRICS_ADDR", "KINMAP_NEO4J_WAIT",
 	"KINMAP_OIDC_AUDIENCE", "KINMAP_OIDC_CLIENT_ID", "KINMAP_OIDC_CLIENT_SECRET", "KINMAP_OIDC_CLIENT_SECRET_FILE",
 	"KINMAP_OIDC_ISSUER", "KINMAP_OIDC_JWKS_URL", "KINMAP_OIDC_REDIRECT_URL", "KINMAP_OIDC_ROLE_CLAIM",
@@ -174,6 +177,8 @@ func loadConfig(kv []string) (config, error) {
 		}
 		c.DisclosureThreshold = n
 	}
+	c.Analysis, err = assessmentOptions(v)
+	fail(err)
 	c.CORSOrigins, err = corsOrigins(v["KINMAP_CORS_ORIGINS"])
 	fail(err)
 	if s := v["KINMAP_RATE_LIMIT"]; s != "" {

@@ -56,8 +56,8 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 
 func printSummary(e *env, sum graph.ImportSummary) error {
 	c := sum.Counts
-	_, err := fmt.Fprintf(e.stdout, "imported %d people, %d households, %d residences, %d relationships, %d contacts, %d assignments in %d transaction(s)\n",
-		c["people"], c["households"], c["residences"], c["relationships"], c["contacts"], c["assignments"], sum.Transactions)
+	_, err := fmt.Fprintf(e.stdout, "imported %d people, %d households, %d residences, %d relationships, %d contacts, %d assignments, %d assessments, %d plan actions in %d transaction(s)\n",
+		c["people"], c["households"], c["residences"], c["relationships"], c["contacts"], c["assignments"], c["assessments"], c["plan_actions"], sum.Transactions)
 	return err
 }
 

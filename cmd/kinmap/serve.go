@@ -76,7 +76,8 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 func serverConfig(ctx context.Context, c config, tokens auth.TokenLookup) (api.Config, error) {
 	cfg := api.Config{Addr: c.Addr, PseudonymKey: c.PseudonymKey, DisclosureThreshold: c.DisclosureThreshold,
 		CORSOrigins: c.CORSOrigins, RateLimit: c.RateLimit, TrustedProxies: c.TrustedProxies,
-		MetricsAddr: c.MetricsAddr, AuditBatch: c.AuditBatch, RequestTimeout: c.RequestTimeout, TimeZone: c.Zone}
+		MetricsAddr: c.MetricsAddr, AuditBatch: c.AuditBatch, RequestTimeout: c.RequestTimeout, TimeZone: c.Zone,
+		Analysis: c.Analysis}
 	authn := auth.NewAuthenticator(api.CacheTokens(tokens), nil)
 	if c.OIDC != nil {
 		var err error

@@ -62,6 +62,11 @@
 //   - flags_fragile.go: fragile_connection from the low-link DFS in
 //     articulation.go (gonum has none) on ConnectionGraph; only the child's
 //     kin are "important" and named.
+//   - flags_assessment.go: assessment_due (looked after longer than
+//     Options.AssessmentDueDays with no assessment in the care episode)
+//     and assessment_overdue (the latest assessment older than
+//     Options.AssessmentReviewMonths); never both. Evidence names the
+//     child only.
 //
 // Explanations are professional output built in words.go: display names,
 // household labels (never addresses), plain dates. Change details in

@@ -32,13 +32,18 @@ func (s *snapshot) flags(opt Options, g *Graph) []Flag {
 	out = append(out, s.stepSiblings(child)...)
 	out = append(out, s.lostConnections(child, opt)...)
 	out = append(out, s.fragileConnections(child, g)...)
+	out = append(out, s.assessmentFlags(child, opt)...)
+	out = append(out, s.planActionFlags(child)...)
+	out = append(out, s.viewsNotRecorded(child)...)
+	s.notePlan(child, out)
 	sortFlags(out)
 	return out
 }
 
-var severityOrder = []Severity{High, Medium, Info}
+var severityOrder = []Severity{High, Medium, Low, Info}
 
-var kindOrder = []FlagKind{SeparatedSibling, UnrecordedSibling, LostConnection, LostAtMove, FragileConnection}
+var kindOrder = []FlagKind{SeparatedSibling, UnrecordedSibling, LostConnection, LostAtMove, FragileConnection,
+	AssessmentDue, AssessmentOverdue, PlanActionOverdue, ViewsNotRecorded}
 
 func sortFlags(fs []Flag) {
 	slices.SortStableFunc(fs, func(a, b Flag) int {

@@ -14,6 +14,7 @@ import (
 func kinship() *builder {
 	return newNet("amy", "2024-06-01").
 		child("amy", "Amy Test", "2014-03-01", "2023-01-10").
+		assessed("as-amy", "amy", "2024-03-01", graph.StageReview). // in time: no assessment flag
 		adult("gran", "Gran Test").
 		adult("aunt", "Aunt Test").
 		child("cousin", "Cousin Test", "2015-05-05", "").

@@ -97,6 +97,28 @@ func (b *builder) contact(a, c, date string) *builder {
 	return b
 }
 
+// assessed records an assessment of child on date at stage.
+func (b *builder) assessed(id, child, date string, stage graph.AssessmentStage) *builder {
+	b.n.Assessments = append(b.n.Assessments, graph.Assessment{ID: id, Child: child, Date: graph.MustDate(date),
+		Stage: stage, Worker: "worker-test"})
+	return b
+}
+
+// action records a plan action of child about person (may be "") made
+// on made, due on due, with status (changed on changed, "" for planned).
+func (b *builder) action(id, child, person, made, due string, status graph.ActionStatus, changed string) *builder {
+	a := graph.PlanAction{ID: id, Child: child, Person: person, What: "keep in touch", Owner: graph.OwnerWorker,
+		Made: graph.MustDate(made), Due: graph.MustDate(due), Status: status}
+	if changed != "" {
+		a.StatusChanged = graph.MustDate(changed)
+	}
+	if status == graph.ActionNotDone {
+		a.Reason = "could not be arranged"
+	}
+	b.n.PlanActions = append(b.n.PlanActions, a)
+	return b
+}
+
 func since(d string) relOpt { return func(r *graph.Relationship) { r.Since = graph.MustDate(d) } }
 func until(d string) relOpt { return func(r *graph.Relationship) { r.Until = graph.MustDate(d) } }
 

@@ -24,7 +24,9 @@ import (
 //     contact increased, a separation reason recorded or changed, or a
 //     sibling (by the legal definition) who now lives with the child and
 //     did not, or the other way round, when both homes are recorded at
-//     both dates.
+//     both dates;
+//   - action_done, action_not_done, action_overdue: the child's plan
+//     actions (review_plan.go).
 //
 // Details are plain language without names, so they can be shown to any
 // audience. Snapshots of different children, or with after not later than
@@ -62,6 +64,7 @@ func Review(before, after *graph.Network) []Change {
 	}
 	out = append(out, contactStopped(b, a, child)...)
 	out = append(out, livingChanged(b, a, child)...)
+	out = append(out, planChanges(b, a, child)...)
 	slices.SortStableFunc(out, func(x, y Change) int {
 		return cmp.Or(strings.Compare(x.Person, y.Person), strings.Compare(x.Relationship, y.Relationship),
 			strings.Compare(string(x.Kind), string(y.Kind)))
@@ -131,6 +134,24 @@ func compareRel(child graph.ID, ro, rn *graph.Relationship) []Change {
 		add(Changed, "separation reason removed")
 	case ro.Separation != nil && ro.Separation.Reason != rn.Separation.Reason:
 		add(Changed, "separation reason changed to: "+reasonWords[rn.Separation.Reason])
+	}
+	for _, s := range newViews(ro.Said, rn.Said) {
+		who := "the other person"
+		if s.By == child {
+			who = "the child"
+		}
+		add(Changed, "view recorded from "+who+" on "+s.On.String())
+	}
+	return out
+}
+
+// newViews returns the views of now that were not in before.
+func newViews(before, now []graph.Said) []graph.Said {
+	var out []graph.Said
+	for _, s := range now {
+		if !slices.ContainsFunc(before, func(b graph.Said) bool { return b.By == s.By && b.On.Equal(s.On) && b.Words == s.Words }) {
+			out = append(out, s)
+		}
 	}
 	return out
 }

@@ -9,6 +9,7 @@ type Severity string
 const (
 	High   Severity = "high"
 	Medium Severity = "medium"
+	Low    Severity = "low" // views_not_recorded
 	Info   Severity = "info"
 )
 
@@ -22,6 +23,10 @@ const (
 	LostConnection    FlagKind = "lost_connection"
 	LostAtMove        FlagKind = "lost_at_move"
 	FragileConnection FlagKind = "fragile_connection"
+	AssessmentDue     FlagKind = "assessment_due"      // flags_assessment.go
+	AssessmentOverdue FlagKind = "assessment_overdue"  // flags_assessment.go
+	PlanActionOverdue FlagKind = "plan_action_overdue" // flags_plan.go
+	ViewsNotRecorded  FlagKind = "views_not_recorded"  // flags_views.go
 )
 
 // Flag is one finding about a child's connections as of a date.
@@ -109,6 +114,11 @@ const (
 	ContactDropped ChangeKind = "contact_dropped" // contact stopped or arrangement reduced
 	MovedCircle    ChangeKind = "moved_circle"
 	Changed        ChangeKind = "changed" // other change (restriction, arrangement)
+	// Plan actions (review_plan.go): done or not done in the period, or
+	// overdue at its end.
+	ActionDone    ChangeKind = "action_done"
+	ActionNotDone ChangeKind = "action_not_done"
+	ActionOverdue ChangeKind = "action_overdue"
 )
 
 // Change is one difference between two snapshots of a child's network.
@@ -116,5 +126,6 @@ type Change struct {
 	Kind         ChangeKind `json:"kind"`
 	Person       graph.ID   `json:"person"`
 	Relationship graph.ID   `json:"relationship,omitempty"`
-	Detail       string     `json:"detail"` // plain language, no names
+	PlanAction   graph.ID   `json:"plan_action,omitempty"` // the action kinds only
+	Detail       string     `json:"detail"`                // plain language, no names
 }

@@ -145,7 +145,8 @@ func importSteps(d *graph.Document) []step {
 		assignments = append(assignments, edge(a.Worker, a.Child, assignmentProps(a)))
 	}
 	return []step{{mergePeople, people}, {mergeHouseholds, households}, {mergeResidences, residences},
-		{mergeRelationships, rels}, {mergeContacts, contacts}, {mergeAssignments, assignments}}
+		{mergeRelationships, rels}, {mergeContacts, contacts}, {mergeAssignments, assignments},
+		{mergeAssessments, assessmentRows(d)}, {mergePlanActions, planActionRows(d)}}
 }
 
 // knownRefs looks up, in one read transaction, which of the people and
@@ -180,6 +181,16 @@ func (s *Store) knownRefs(ctx context.Context, d *graph.Document) (map[string]ma
 	}
 	for _, a := range d.Assignments {
 		want(&people, "p:", a.Child)
+	}
+	for _, a := range d.Assessments {
+		want(&people, "p:", a.Child)
+		for _, c := range a.Connections {
+			want(&people, "p:", c.Person)
+		}
+	}
+	for _, a := range d.PlanActions {
+		want(&people, "p:", a.Child)
+		want(&people, "p:", a.Person)
 	}
 	known := map[string]map[graph.ID]bool{"person": {}, "household": {}}
 	if len(people)+len(households) == 0 {
@@ -276,6 +287,8 @@ func (s *Store) all(ctx context.Context, asOf graph.Date) (*graph.Records, error
 			{allRelationships, func(r row) { out.Relationships = append(out.Relationships, relationshipAsOf(r, asOf)) }},
 			{allContacts, func(r row) { out.Contacts = append(out.Contacts, contactFrom(r)) }},
 			{allAssignments, func(r row) { out.Assignments = append(out.Assignments, assignmentFrom(r)) }},
+			{allAssessments, func(r row) { out.Assessments = append(out.Assessments, assessmentFrom(r)) }},
+			{allPlanActions, func(r row) { out.PlanActions = append(out.PlanActions, planActionFrom(r)) }},
 		}
 		for _, st := range steps {
 			if err := stream(st.cypher, st.each); err != nil {

@@ -22,9 +22,10 @@ func TestImportTwiceCreatesNoDuplicates(t *testing.T) {
 	if n1 != n2 || r1 != r2 {
 		t.Errorf("second import: got %d nodes %d rels, want %d and %d", n2, r2, n1, r1)
 	}
-	// 8 people + 3 households + 1 worker; 5 + 8 + 3 + 1 relationships.
-	if n1 != 12 || r1 != 17 {
-		t.Errorf("after import: got %d nodes %d rels, want 12 and 17", n1, r1)
+	// 8 people + 3 households + 1 worker + 1 assessment + 1 plan action;
+	// 5 + 8 + 3 + 1 + 1 + 1 relationships.
+	if n1 != 14 || r1 != 19 {
+		t.Errorf("after import: got %d nodes %d rels, want 14 and 19", n1, r1)
 	}
 }
 

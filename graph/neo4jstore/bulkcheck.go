@@ -51,7 +51,9 @@ func (s *Store) checkStoredEnds(ctx context.Context, d *graph.Document) error {
 	all := []edges{{list: "residences", cypher: residencesElsewhere, what: "person and household"},
 		{list: "relationships", cypher: relationshipsElsewhere, what: "people"},
 		{list: "contacts", cypher: contactsElsewhere, what: "people"},
-		{list: "assignments", cypher: assignmentsElsewhere, what: "worker and child"}}
+		{list: "assignments", cypher: assignmentsElsewhere, what: "worker and child"},
+		{list: "assessments", cypher: assessmentsElsewhere, what: "child"},
+		{list: "plan_actions", cypher: planActionsElsewhere, what: "child"}}
 	for i, r := range d.Residences {
 		all[0].rows = append(all[0].rows, row(i, r.ID, r.Person, r.Household))
 	}
@@ -63,6 +65,12 @@ func (s *Store) checkStoredEnds(ctx context.Context, d *graph.Document) error {
 	}
 	for i, a := range d.Assignments {
 		all[3].rows = append(all[3].rows, row(i, a.ID, a.Worker, a.Child))
+	}
+	for i, a := range d.Assessments {
+		all[4].rows = append(all[4].rows, row(i, a.ID, "", a.Child))
+	}
+	for i, a := range d.PlanActions {
+		all[5].rows = append(all[5].rows, row(i, a.ID, "", a.Child))
 	}
 	var probs graph.Problems
 	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {

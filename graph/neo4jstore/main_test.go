@@ -82,6 +82,16 @@ func family() *graph.Document {
 			{ID: "t-c3", From: "t-ava", To: "t-ben", Date: d("2025-07-01"), Kind: graph.ContactVideo, Notes: "synthetic"},
 		},
 		Assignments: []graph.Assignment{{ID: "t-a1", Worker: "worker-a", Team: "team-north", Child: "t-ava", Since: d("2022-01-10")}},
+		Assessments: []graph.Assessment{{ID: "t-as1", Child: "t-ava", Date: d("2022-02-01"), Stage: graph.StageInitial,
+			Worker: "worker-a", Contributors: []string{"Ava", "foster carer"},
+			Connections: []graph.AssessedConnection{
+				{Person: "t-ben", Living: graph.LiveApart, Reason: "no carer for both yet",
+					Contact: &graph.Arrangement{Mode: graph.ContactDirect, Frequency: graph.FreqFortnightly}},
+				{Person: "t-gran", Contact: &graph.Arrangement{Mode: graph.ContactIndirect, Frequency: graph.FreqMonthly}}},
+			Notes: "synthetic"}},
+		PlanActions: []graph.PlanAction{{ID: "t-pa1", Child: "t-ava", Person: "t-ben", What: "arrange fortnightly contact with Ben",
+			Owner: graph.OwnerWorker, OwnerName: "worker-a", Made: d("2022-02-01"), Due: d("2022-03-01"),
+			Status: graph.ActionDone, StatusChanged: d("2022-02-20"), ChildWords: "see Ben every other Saturday"}},
 	}}
 }
 

@@ -99,9 +99,19 @@ CALL {
   WITH c
   OPTIONAL MATCH (w:Worker)-[h:HOLDS]->(c)
   RETURN collect(h{.*, worker: w.id, child: c.id}) AS assignments
+}
+CALL {
+  WITH c
+  OPTIONAL MATCH (x:Assessment)-[:ASSESSES]->(c) WHERE x.date <= $asOf
+  RETURN collect(x{.*, child: c.id}) AS assessments
+}
+CALL {
+  WITH c
+  OPTIONAL MATCH (x:PlanAction)-[:PLANS_FOR]->(c) WHERE x.made <= $asOf
+  RETURN collect(x{.*, child: c.id}) AS plan_actions
 }`
 	networkReturn = `
-RETURN c.id AS child, [p IN people | p{.*}] AS people, rels, residences, households, contacts, assignments`
+RETURN c.id AS child, [p IN people | p{.*}] AS people, rels, residences, households, contacts, assignments, assessments, plan_actions`
 )
 
 // Network returns the child's connection network as of a date, in one
@@ -188,6 +198,12 @@ func networkFrom(m map[string]any, child graph.ID, asOf graph.Date) *graph.Netwo
 	}
 	for _, r := range asRows(m["assignments"]) {
 		n.Assignments = append(n.Assignments, assignmentFrom(r))
+	}
+	for _, r := range asRows(m["assessments"]) {
+		n.Assessments = append(n.Assessments, assessmentFrom(r))
+	}
+	for _, r := range asRows(m["plan_actions"]) {
+		n.PlanActions = append(n.PlanActions, planActionFrom(r))
 	}
 	n.Sort()
 	return n

@@ -161,6 +161,7 @@ func relationshipProps(r graph.Relationship) props {
 	m.date("separation_decided", s.Decided)
 	m.str("notes", r.Notes)
 	m.str("history", historyText(r.History))
+	m.str("said", jsonText(r.Said, len(r.Said) == 0))
 	return m
 }
 
@@ -216,6 +217,9 @@ func relationshipFrom(r row) graph.Relationship {
 			Detail: r.str("separation_detail"), Decided: r.date("separation_decided")}
 	}
 	out.History, _ = historyFrom(r)
+	if text := r.str("said"); text != "" {
+		_ = json.Unmarshal([]byte(text), &out.Said) // kinmap writes it: never fails in practice
+	}
 	return out
 }
 

@@ -20,6 +20,9 @@ var schema = []string{
 	"CREATE CONSTRAINT connected_id IF NOT EXISTS FOR ()-[r:CONNECTED]-() REQUIRE r.id IS UNIQUE",
 	"CREATE CONSTRAINT contact_id IF NOT EXISTS FOR ()-[r:CONTACT]-() REQUIRE r.id IS UNIQUE",
 	"CREATE CONSTRAINT assignment_id IF NOT EXISTS FOR ()-[r:HOLDS]-() REQUIRE r.id IS UNIQUE",
+	// Assessments and plan actions (assessments.go): nodes about a child.
+	"CREATE CONSTRAINT assessment_id IF NOT EXISTS FOR (a:Assessment) REQUIRE a.id IS UNIQUE",
+	"CREATE CONSTRAINT plan_action_id IF NOT EXISTS FOR (a:PlanAction) REQUIRE a.id IS UNIQUE",
 	"CREATE INDEX person_looked_after IF NOT EXISTS FOR (p:Person) ON (p.looked_after)",
 	"CREATE INDEX connected_kind IF NOT EXISTS FOR ()-[r:CONNECTED]-() ON (r.kind)",
 	"CREATE INDEX holds_team IF NOT EXISTS FOR ()-[h:HOLDS]-() ON (h.team)",
