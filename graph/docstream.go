@@ -11,12 +11,12 @@ import (
 
 // Lists names the record lists of a Document in the order an export
 // writes them (nodes before the edges between them).
-var Lists = []string{"people", "households", "residences", "relationships", "contacts", "assignments"}
+var Lists = []string{"people", "households", "residences", "relationships", "contacts", "assignments", "assessments", "plan_actions"}
 
 // ScanDocument reads an import document from r one record at a time, in
 // the order the file holds them, and calls each with the list's name (see
 // Lists), the record's index in it and the record (a Person, Household,
-// Residence, Relationship, Contact or Assignment value). Memory stays
+// Residence, Relationship, Contact, Assignment, Assessment or PlanAction value). Memory stays
 // bounded by the largest record, whatever the document's size. Each record
 // is decoded as strictly as DecodeJSON decodes a whole document (no unknown
 // fields, no repeated keys, UTF-8, no null for a field), and a problem
@@ -124,6 +124,8 @@ var recordDecoders = map[string]func([]byte) (any, error){
 	"relationships": decodeAs[Relationship],
 	"contacts":      decodeAs[Contact],
 	"assignments":   decodeAs[Assignment],
+	"assessments":   decodeAs[Assessment],
+	"plan_actions":  decodeAs[PlanAction],
 }
 
 // streamError turns a decoder's error into a field error (nil stays nil).

@@ -60,10 +60,11 @@ func (v *DocumentValidator) Add(list string, i int, rec any) {
 	at := fmt.Sprintf("%s[%d]", list, i)
 	var id ID
 	var err error
-	var refs [3]struct {
+	type ref struct {
 		field, kind string
 		id          ID
 	}
+	var refs []ref
 	switch r := rec.(type) {
 	case Person:
 		id, err = r.ID, r.Validate()
@@ -71,20 +72,25 @@ func (v *DocumentValidator) Add(list string, i int, rec any) {
 		id, err = r.ID, r.Validate()
 	case Residence:
 		id, err = r.ID, r.Validate()
-		refs[0].field, refs[0].kind, refs[0].id = "person", "person", r.Person
-		refs[1].field, refs[1].kind, refs[1].id = "household", "household", r.Household
+		refs = []ref{{"person", "person", r.Person}, {"household", "household", r.Household}}
 	case Relationship:
 		id, err = r.ID, r.Validate()
-		refs[0].field, refs[0].kind, refs[0].id = "from", "person", r.From
-		refs[1].field, refs[1].kind, refs[1].id = "to", "person", r.To
-		refs[2].field, refs[2].kind, refs[2].id = "contact.via", "person", r.ContactVia()
+		refs = []ref{{"from", "person", r.From}, {"to", "person", r.To}, {"contact.via", "person", r.ContactVia()}}
 	case Contact:
 		id, err = r.ID, r.Validate()
-		refs[0].field, refs[0].kind, refs[0].id = "from", "person", r.From
-		refs[1].field, refs[1].kind, refs[1].id = "to", "person", r.To
+		refs = []ref{{"from", "person", r.From}, {"to", "person", r.To}}
 	case Assignment:
 		id, err = r.ID, r.Validate()
-		refs[0].field, refs[0].kind, refs[0].id = "child", "person", r.Child
+		refs = []ref{{"child", "person", r.Child}}
+	case Assessment:
+		id, err = r.ID, r.Validate()
+		refs = []ref{{"child", "person", r.Child}}
+		for j, c := range r.Connections {
+			refs = append(refs, ref{fmt.Sprintf("connections[%d].person", j), "person", c.Person})
+		}
+	case PlanAction:
+		id, err = r.ID, r.Validate()
+		refs = []ref{{"child", "person", r.Child}, {"person", "person", r.Person}}
 	}
 	if id != "" && !v.ids[list].add(id) {
 		v.problem(Invalid(at+".id", fmt.Sprintf("duplicates id %q earlier in %s", id, list)))

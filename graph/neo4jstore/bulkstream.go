@@ -70,6 +70,26 @@ RETURN collect(CASE WHEN NOT moved THEN x.i END) AS changed, collect(CASE WHEN m
 	countRelationships = "MATCH ()-[r:CONNECTED]->() RETURN count(r) AS n"
 	countContacts      = "MATCH ()-[r:CONTACT]->() RETURN count(r) AS n"
 	countAssignments   = "MATCH ()-[r:HOLDS]->() RETURN count(r) AS n"
+
+	// Assessments and plan actions are nodes about a child, written after
+	// the people (as edges are); "elsewhere" is one stored about another
+	// child.
+	assessmentsCompare = `UNWIND $rows AS x
+OPTIONAL MATCH (a:Assessment {id: x.row.props.id}) USING INDEX a:Assessment(id)
+OPTIONAL MATCH (a)-[:ASSESSES]->(c:Person)
+WITH x, a, a IS NOT NULL AND c.id <> x.row.child AS moved
+WHERE a IS NULL OR moved OR properties(a) <> x.row.props
+RETURN collect(CASE WHEN NOT moved THEN x.i END) AS changed, collect(CASE WHEN moved THEN x.i END) AS elsewhere`
+	planActionsCompare = `UNWIND $rows AS x
+OPTIONAL MATCH (a:PlanAction {id: x.row.props.id}) USING INDEX a:PlanAction(id)
+OPTIONAL MATCH (a)-[:PLANS_FOR]->(c:Person)
+WITH x, a, a IS NOT NULL AND c.id <> x.row.child AS moved
+WHERE a IS NULL OR moved OR properties(a) <> x.row.props
+RETURN collect(CASE WHEN NOT moved THEN x.i END) AS changed, collect(CASE WHEN moved THEN x.i END) AS elsewhere`
+	createAssessments = "UNWIND $rows AS row MATCH (c:Person {id: row.child}) CREATE (a:Assessment) SET a = row.props CREATE (a)-[:ASSESSES]->(c)"
+	createPlanActions = "UNWIND $rows AS row MATCH (c:Person {id: row.child}) CREATE (a:PlanAction) SET a = row.props CREATE (a)-[:PLANS_FOR]->(c)"
+	countAssessments  = "MATCH (n:Assessment) RETURN count(n) AS n"
+	countPlanActions  = "MATCH (n:PlanAction) RETURN count(n) AS n"
 )
 
 // streamList is how one record list is checked and written.
@@ -107,6 +127,18 @@ var streamLists = map[string]streamList{
 		row: func(r any) any {
 			x := r.(graph.Assignment)
 			return edgeRow(x.Worker, x.Child, assignmentProps(x))
+		}},
+	"assessments": {merge: mergeAssessments, create: createAssessments, compare: assessmentsCompare, count: countAssessments,
+		what: "child",
+		row: func(r any) any {
+			x := r.(graph.Assessment)
+			return map[string]any{"child": x.Child, "props": compact(assessmentProps(x))}
+		}},
+	"plan_actions": {merge: mergePlanActions, create: createPlanActions, compare: planActionsCompare, count: countPlanActions,
+		what: "child",
+		row: func(r any) any {
+			x := r.(graph.PlanAction)
+			return map[string]any{"child": x.Child, "props": compact(planActionProps(x))}
 		}},
 }
 

@@ -192,3 +192,62 @@ func TestImportStreamInOneTransactionWritesOnlyChanges(t *testing.T) {
 		t.Errorf("after the re-imports the store differs from the document")
 	}
 }
+
+// TestImportStreamTakesAssessmentsAndPlanActions: the fixture families'
+// assessments and plan actions come through the streamed import, in one
+// transaction and in batches, as Import stores them; an unchanged
+// re-import writes nothing; an assessment naming nobody is refused by its
+// field, with nothing written.
+func TestImportStreamTakesAssessmentsAndPlanActions(t *testing.T) {
+	doc, err := fixtures.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Assessments) == 0 || len(doc.PlanActions) == 0 {
+		t.Fatalf("the fixture families hold %d assessments and %d plan actions; want some of each", len(doc.Assessments), len(doc.PlanActions))
+	}
+	b, err := json.Marshal(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, &doc)
+	want := exported(t, s, ctx)
+	for _, batched := range []bool{false, true} {
+		s, ctx = fresh(t)
+		if batched {
+			s.SetBatching(50, 7)
+		}
+		sum, err := s.ImportStream(ctx, opener(b), int64(len(b)), nil)
+		if err != nil {
+			t.Fatalf("ImportStream (batched %v): %v", batched, err)
+		}
+		if sum.Counts["assessments"] != len(doc.Assessments) || sum.Counts["plan_actions"] != len(doc.PlanActions) {
+			t.Errorf("batched %v: counts %v, want %d assessments and %d plan actions", batched, sum.Counts, len(doc.Assessments), len(doc.PlanActions))
+		}
+		got := exported(t, s, ctx)
+		if !reflect.DeepEqual(got.Assessments, want.Assessments) || !reflect.DeepEqual(got.PlanActions, want.PlanActions) {
+			t.Errorf("batched %v: the streamed import stores other assessments or plan actions than Import", batched)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("batched %v: the streamed import stores another document than Import", batched)
+		}
+		again, err := s.ImportStream(ctx, opener(b), 0, nil)
+		if err != nil || again.Transactions != 0 {
+			t.Errorf("batched %v: unchanged re-import: %d transactions, %v; want none", batched, again.Transactions, err)
+		}
+	}
+	bad := doc
+	bad.Assessments = append([]graph.Assessment(nil), doc.Assessments...)
+	bad.Assessments[0].Child = "nobody-here"
+	bb, _ := json.Marshal(&bad)
+	s, ctx = fresh(t)
+	n0, r0 := neo4jtest.Counts(t)
+	_, err = s.ImportStream(ctx, opener(bb), 0, nil)
+	if fs := graph.Fields(err); len(fs) == 0 || fs[0].Field != "assessments[0].child" {
+		t.Errorf("assessment of nobody: got %v, want a problem on assessments[0].child", err)
+	}
+	if n, r := neo4jtest.Counts(t); n != n0 || r != r0 {
+		t.Errorf("a refused import wrote: got %d/%d, want %d/%d", n, r, n0, r0)
+	}
+}
