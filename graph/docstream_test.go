@@ -125,11 +125,19 @@ func BenchmarkScanAndValidate(b *testing.B) {
 }
 
 // TestWriteDocumentWritesWhatEncodeWrites: byte for byte, indented or not,
-// and with empty lists.
+// and with empty lists; the fixture families hold every list (assessments
+// and plan actions too).
 func TestWriteDocumentWritesWhatEncodeWrites(t *testing.T) {
 	doc := fixtures.Generate(fixtures.GenConfig{Seed: 5, Children: 8})
+	families, err := fixtures.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(families.Assessments) == 0 || len(families.PlanActions) == 0 {
+		t.Fatal("the fixture families hold no assessments or no plan actions")
+	}
 	empty := graph.Document{Format: graph.Format}
-	for _, d := range []*graph.Document{&doc, &empty} {
+	for _, d := range []*graph.Document{&doc, &families, &empty} {
 		for _, indent := range []string{"", "  "} {
 			var want, got bytes.Buffer
 			enc := json.NewEncoder(&want)

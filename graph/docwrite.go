@@ -62,6 +62,12 @@ func WriteDocument(w io.Writer, d *Document, indent string, done func(records in
 	if len(r.Assignments) > 0 {
 		list("assignments", len(r.Assignments), func(i int) any { return r.Assignments[i] })
 	}
+	if len(r.Assessments) > 0 {
+		list("assessments", len(r.Assessments), func(i int) any { return r.Assessments[i] })
+	}
+	if len(r.PlanActions) > 0 {
+		list("plan_actions", len(r.PlanActions), func(i int) any { return r.PlanActions[i] })
+	}
 	if err != nil {
 		return err
 	}
@@ -71,5 +77,6 @@ func WriteDocument(w io.Writer, d *Document, indent string, done func(records in
 
 // Total is the number of records of every type.
 func (r *Records) Total() int {
-	return len(r.People) + len(r.Households) + len(r.Residences) + len(r.Relationships) + len(r.Contacts) + len(r.Assignments)
+	return len(r.People) + len(r.Households) + len(r.Residences) + len(r.Relationships) + len(r.Contacts) + len(r.Assignments) +
+		len(r.Assessments) + len(r.PlanActions)
 }
