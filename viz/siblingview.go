@@ -40,28 +40,61 @@ type siblingView struct {
 	findings []string
 }
 
-// siblingGroupView builds the view of a sibling-group map.
+// siblingGroupView builds the view of a sibling-group map: the members
+// (groupMembers), each in their home (addMember, orderHomes), the lines
+// between them (memberPairs, addLinks), then the findings, titles, key and
+// description (finish).
 func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) {
 	if err := in.check(); err != nil {
 		return nil, err
 	}
 	r := newRedactor(in.Audience, in.Network, in.child())
-	ix, day, focus := r.ix, r.asOf, r.child
+	members, inferred, err := groupMembers(r, sg)
+	if err != nil {
+		return nil, err
+	}
+	b := &siblingBuild{r: r, v: &siblingView{aud: in.Audience}, flagsOf: flagsByPerson(in.Flags),
+		nodeOf: map[graph.ID]string{}, nameOf: map[string]string{}, homeKeyOf: map[string]string{}, homeOf: map[string]*homeView{}}
+	for i, m := range members {
+		b.addMember(i, m)
+	}
+	b.orderHomes()
+	b.addLinks(b.memberPairs(members, inferred), inferred)
+	b.finish(in, sg)
+	return b.v, nil
+}
+
+// siblingBuild is a sibling-group view being built.
+type siblingBuild struct {
+	r         *redactor
+	v         *siblingView
+	flagsOf   map[graph.ID][]flagRef
+	nodeOf    map[graph.ID]string // person -> node id
+	nameOf    map[string]string   // node id -> name shown
+	homeKeyOf map[string]string   // node id -> home key
+	homeOf    map[string]*homeView
+	homeKeys  []string
+	lineSet   [numLines][numGroups]bool
+}
+
+// groupMembers are the group's members the map draws (the focus child
+// always among them), by id, and the ties known only through a shared
+// parent between them. A child's own map leaves those ties out, with the
+// members known only through them: a worker records (and talks through) a
+// brother or sister before the child's plan names them.
+func groupMembers(r *redactor, sg analysis.SiblingGroup) ([]analysis.GroupMember, map[[2]graph.ID]analysis.InferredTie, error) {
+	focus := r.child
 	members := slices.Clone(sg.Members)
 	if !slices.ContainsFunc(members, func(m analysis.GroupMember) bool { return m.Person == focus }) {
 		members = append(members, analysis.GroupMember{Person: focus})
 	}
 	for _, m := range members {
-		if ix.Person(m.Person) == nil {
-			return nil, fmt.Errorf("viz: %w", graph.Invalid("group.members", "names a person who is not in the network"))
+		if r.ix.Person(m.Person) == nil {
+			return nil, nil, fmt.Errorf("viz: %w", graph.Invalid("group.members", "names a person who is not in the network"))
 		}
 	}
 	slices.SortFunc(members, func(x, y analysis.GroupMember) int { return strings.Compare(x.Person, y.Person) })
 	members = slices.CompactFunc(members, func(x, y analysis.GroupMember) bool { return x.Person == y.Person })
-	// Ties known only through a shared parent. A child's own map leaves
-	// them out, with the members known only through them: a worker
-	// records (and talks through) a brother or sister before the child's
-	// plan names them.
 	inferred := map[[2]graph.ID]analysis.InferredTie{}
 	if r.aud == Child {
 		members = slices.DeleteFunc(members, func(m analysis.GroupMember) bool { return m.Inferred && m.Person != focus })
@@ -70,100 +103,119 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 			inferred[[2]graph.ID{min(t.Between[0], t.Between[1]), max(t.Between[0], t.Between[1])}] = t
 		}
 	}
+	return members, inferred, nil
+}
 
-	// Badges from the focus child's flags, numbered as in the findings.
+// flagsByPerson are the focus child's flags by the other person they are
+// about, numbered as in the findings (badges).
+func flagsByPerson(flags []analysis.Flag) map[graph.ID][]flagRef {
 	flagsOf := map[graph.ID][]flagRef{}
-	for i, f := range in.Flags {
+	for i, f := range flags {
 		if len(f.Evidence.People) > 1 {
 			flagsOf[f.Evidence.People[1]] = append(flagsOf[f.Evidence.People[1]], flagRef{f: f, n: i + 1})
 		}
 	}
-	v := &siblingView{aud: in.Audience}
-	focusName := r.name(ix.Person(focus), false)
-	nodeOf := map[graph.ID]string{}
-	nameOf := map[string]string{} // node id -> name shown
-	homeKeyOf := map[string]string{}
-	homeOf := map[string]*homeView{}
-	var homeKeys []string
-	for i, m := range members {
-		p := ix.Person(m.Person)
-		hidden := m.Person != focus && !r.may(fRestrictedDetail) && r.restricted(focus, m.Person)
-		pv := personView{node: fmt.Sprintf("n%d", i+1), group: groupSiblings, focus: m.Person == focus}
-		pv.name = r.name(p, hidden)
-		if pv.name == "" {
-			pv.name = "Unnamed"
-		}
-		if pv.focus && r.aud == Child {
-			pv.name = "Me (" + pv.name + ")"
-		}
-		if !hidden {
-			if r.may(fAge) {
-				pv.age = ageWords(p, day)
+	return flagsOf
+}
+
+// addMember adds member i to the home they live in on the date.
+func (b *siblingBuild) addMember(i int, m analysis.GroupMember) {
+	r, focus := b.r, b.r.child
+	hidden := m.Person != focus && !r.may(fRestrictedDetail) && r.restricted(focus, m.Person)
+	pv := b.memberView(i, m, hidden)
+	b.nodeOf[m.Person] = pv.node
+	key, h := b.homeKey(m, hidden)
+	hv := b.homeOf[key]
+	if hv == nil {
+		hv = &homeView{}
+		switch {
+		case key == "~unknown":
+			hv.label = []string{"Home not recorded"}
+			if hidden {
+				hv.label = []string{"Home not shown"}
 			}
-			if r.may(fWords) && !pv.focus {
-				pv.words = r.childWordsAbout(m.Person)
-			}
-			if r.may(fLookedAfter) {
-				if p.LookedAfterOn(day) || m.LookedAfter {
-					pv.roles = "Looked after"
-				} else {
-					pv.roles = "Not looked after"
-				}
-			}
-			if r.may(fFlags) {
-				for _, fr := range flagsOf[m.Person] {
-					if b := flagBadge(fr.f, fr.n, r.aud); b != "" {
-						sev := analysis.Severity("")
-						if r.may(fFlagDetail) {
-							sev = fr.f.Severity
-						}
-						pv.badges = append(pv.badges, badge{text: b, severity: sev})
-					}
-				}
+		default:
+			hv.label = r.household(h, true)
+			hv.care = h.Kind.IsCare()
+			if len(hv.label) == 0 {
+				hv.label = []string{"Home"}
 			}
 		}
-		if pv.focus && r.aud != Child {
-			pv.contact = []string{"This plan's child"}
-		}
-		nodeOf[m.Person] = pv.node
-		// where they live on the date
-		var h *graph.Household
-		if m.Household != "" {
-			h = ix.Household(m.Household)
-		}
-		if h == nil {
-			h = ix.HouseholdOn(m.Person, day)
-		}
-		key := "~unknown"
-		if h != nil && !hidden {
-			key = h.ID
-		}
-		hv := homeOf[key]
-		if hv == nil {
-			hv = &homeView{}
-			switch {
-			case key == "~unknown":
-				hv.label = []string{"Home not recorded"}
-				if hidden {
-					hv.label = []string{"Home not shown"}
-				}
-			default:
-				hv.label = r.household(h, true)
-				hv.care = h.Kind.IsCare()
-				if len(hv.label) == 0 {
-					hv.label = []string{"Home"}
-				}
-			}
-			homeOf[key] = hv
-			homeKeys = append(homeKeys, key)
-		}
-		hv.members = append(hv.members, pv)
-		nameOf[pv.node] = pv.name
-		homeKeyOf[pv.node] = key
+		b.homeOf[key] = hv
+		b.homeKeys = append(b.homeKeys, key)
 	}
-	// Homes in a stable order: the focus child's first, then by id.
-	focusKey := homeKeyOf[nodeOf[focus]]
-	slices.SortFunc(homeKeys, func(x, y string) int {
+	hv.members = append(hv.members, pv)
+	b.nameOf[pv.node] = pv.name
+	b.homeKeyOf[pv.node] = key
+}
+
+// memberView is how member i is drawn, as far as the audience may see
+// (hidden: a restricted member, shown by no more than a name).
+func (b *siblingBuild) memberView(i int, m analysis.GroupMember, hidden bool) personView {
+	r, day := b.r, b.r.asOf
+	p := r.ix.Person(m.Person)
+	pv := personView{node: fmt.Sprintf("n%d", i+1), group: groupSiblings, focus: m.Person == r.child}
+	pv.name = r.name(p, hidden)
+	if pv.name == "" {
+		pv.name = "Unnamed"
+	}
+	if pv.focus && r.aud == Child {
+		pv.name = "Me (" + pv.name + ")"
+	}
+	if !hidden {
+		if r.may(fAge) {
+			pv.age = ageWords(p, day)
+		}
+		if r.may(fWords) && !pv.focus {
+			pv.words = r.childWordsAbout(m.Person)
+		}
+		if r.may(fLookedAfter) {
+			if p.LookedAfterOn(day) || m.LookedAfter {
+				pv.roles = "Looked after"
+			} else {
+				pv.roles = "Not looked after"
+			}
+		}
+		if r.may(fFlags) {
+			for _, fr := range b.flagsOf[m.Person] {
+				if t := flagBadge(fr.f, fr.n, r.aud); t != "" {
+					sev := analysis.Severity("")
+					if r.may(fFlagDetail) {
+						sev = fr.f.Severity
+					}
+					pv.badges = append(pv.badges, badge{text: t, severity: sev})
+				}
+			}
+		}
+	}
+	if pv.focus && r.aud != Child {
+		pv.contact = []string{"This plan's child"}
+	}
+	return pv
+}
+
+// homeKey is the key of the home a member lives in on the date (the
+// household id; "~unknown" when not recorded or not to be shown) and
+// the household.
+func (b *siblingBuild) homeKey(m analysis.GroupMember, hidden bool) (string, *graph.Household) {
+	var h *graph.Household
+	if m.Household != "" {
+		h = b.r.ix.Household(m.Household)
+	}
+	if h == nil {
+		h = b.r.ix.HouseholdOn(m.Person, b.r.asOf)
+	}
+	if h != nil && !hidden {
+		return h.ID, h
+	}
+	return "~unknown", h
+}
+
+// orderHomes puts the homes in a stable order: the focus child's first,
+// then by id.
+func (b *siblingBuild) orderHomes() {
+	focusKey := b.homeKeyOf[b.nodeOf[b.r.child]]
+	slices.SortFunc(b.homeKeys, func(x, y string) int {
 		switch {
 		case x == focusKey && y != focusKey:
 			return -1
@@ -172,22 +224,25 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 		}
 		return strings.Compare(x, y)
 	})
-	for _, k := range homeKeys {
-		hv := homeOf[k]
-		if r.aud == Child && k == focusKey {
+	for _, k := range b.homeKeys {
+		hv := b.homeOf[k]
+		if b.r.aud == Child && k == focusKey {
 			hv.label = append([]string{"My home"}, hv.label...)
 		}
-		v.homes = append(v.homes, *hv)
+		b.v.homes = append(b.v.homes, *hv)
 	}
+}
 
-	// Lines: every sibling relationship between two members, styled by
-	// the contact between them, in the order of the two people's ids.
+// memberPairs are the pairs of members a line joins: every sibling
+// relationship between two members begun by the date, and every tie
+// known only through a shared parent, in the order of the two ids.
+func (b *siblingBuild) memberPairs(members []analysis.GroupMember, inferred map[[2]graph.ID]analysis.InferredTie) [][2]graph.ID {
 	var pairs [][2]graph.ID
 	seen := map[[2]graph.ID]bool{}
 	for _, m := range members {
-		for _, rel := range ix.Relationships(m.Person) {
+		for _, rel := range b.r.ix.Relationships(m.Person) {
 			o := rel.Other(m.Person)
-			if rel.Kind != graph.RelSibling || nodeOf[o] == "" || !rel.Span().Started(day) {
+			if rel.Kind != graph.RelSibling || b.nodeOf[o] == "" || !rel.Span().Started(b.r.asOf) {
 				continue
 			}
 			pair := [2]graph.ID{min(m.Person, o), max(m.Person, o)}
@@ -198,7 +253,7 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 		}
 	}
 	for pair := range inferred {
-		if nodeOf[pair[0]] != "" && nodeOf[pair[1]] != "" && !seen[pair] {
+		if b.nodeOf[pair[0]] != "" && b.nodeOf[pair[1]] != "" && !seen[pair] {
 			seen[pair] = true
 			pairs = append(pairs, pair)
 		}
@@ -209,11 +264,17 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 		}
 		return strings.Compare(x[1], y[1])
 	})
-	var lineSet [numLines][numGroups]bool
+	return pairs
+}
+
+// addLinks draws a line for each pair, styled by the contact between
+// them; a line between two homes with words is numbered and described.
+func (b *siblingBuild) addLinks(pairs [][2]graph.ID, inferred map[[2]graph.ID]analysis.InferredTie) {
+	r, v, day, focus := b.r, b.v, b.r.asOf, b.r.child
 	for _, pair := range pairs {
-		f := factsBetween(ix, pair[0], pair[1], day)
+		f := factsBetween(r.ix, pair[0], pair[1], day)
 		hidden := !r.may(fRestrictedDetail) && (r.restricted(focus, pair[0]) || r.restricted(focus, pair[1]))
-		lk := linkView{from: nodeOf[pair[0]], to: nodeOf[pair[1]], line: r.stateFor(f, day), group: groupSiblings}
+		lk := linkView{from: b.nodeOf[pair[0]], to: b.nodeOf[pair[1]], line: r.stateFor(f, day), group: groupSiblings}
 		if !hidden {
 			lk.label = r.linkWords(f, pair)
 		}
@@ -223,27 +284,32 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 				lk.label = r.inferredWords(t)
 			}
 		}
-		apart := homeKeyOf[lk.from] != homeKeyOf[lk.to] || homeKeyOf[lk.from] == "~unknown"
+		apart := b.homeKeyOf[lk.from] != b.homeKeyOf[lk.to] || b.homeKeyOf[lk.from] == "~unknown"
 		if apart && len(lk.label) > 0 {
 			lk.number = len(v.pairs) + 1
 			v.pairs = append(v.pairs, fmt.Sprintf("%d. %s and %s: %s", lk.number,
-				nameOf[lk.from], nameOf[lk.to], strings.Join(lk.label, "; ")))
+				b.nameOf[lk.from], b.nameOf[lk.to], strings.Join(lk.label, "; ")))
 		}
-		lineSet[lk.line][lk.group] = true
+		b.lineSet[lk.line][lk.group] = true
 		v.links = append(v.links, lk)
 	}
+}
+
+// finish adds the findings, the titles, the key and the accessible
+// description.
+func (b *siblingBuild) finish(in Input, sg analysis.SiblingGroup) {
+	r, v, day := b.r, b.v, b.r.asOf
 	if r.may(fFlagDetail) {
 		for i, fl := range in.Flags {
 			v.findings = append(v.findings, fmt.Sprintf("(%d) %s, %s: %s", i+1,
 				capitalise(flagKindWord[fl.Kind]), severityWord[fl.Severity], clampWords(fl.Explanation, maxNameRunes, 600)))
 		}
 	}
-	// Titles and key.
 	switch r.aud {
 	case Child:
 		v.title = "My brothers and sisters"
 	default:
-		v.title = "Brothers and sisters of " + focusName + ": where they live"
+		v.title = "Brothers and sisters of " + r.name(r.ix.Person(r.child), false) + ": where they live"
 	}
 	v.subtitle = "As of " + longDate(day) + " · Generated on " + longDate(in.Generated)
 	if r.may(fFlags) {
@@ -251,8 +317,14 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 			v.subtitle = s + " · " + v.subtitle
 		}
 	}
-	v.legend = lineRows(lineSet, r.aud)
+	v.legend = lineRows(b.lineSet, r.aud)
 	v.a11y = v.title + ". " + v.subtitle
+	v.desc = siblingDesc(v)
+}
+
+// siblingDesc is the sibling-group map's accessible description: who
+// lives in each home, the numbered lines and the findings.
+func siblingDesc(v *siblingView) string {
 	var b strings.Builder
 	for _, h := range v.homes {
 		var names []string
@@ -273,8 +345,7 @@ func siblingGroupView(in Input, sg analysis.SiblingGroup) (*siblingView, error) 
 		b.WriteString(f)
 		b.WriteString(" ")
 	}
-	v.desc = strings.TrimSpace(b.String())
-	return v, nil
+	return strings.TrimSpace(b.String())
 }
 
 // childWordsAbout is what the child said about a person (from the first
