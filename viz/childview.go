@@ -130,7 +130,9 @@ func wordsOf(c *connection, child graph.ID) string {
 	return ""
 }
 
-// personFor words one connection for the audience.
+// personFor words one connection for the audience: name and roles, then
+// (unless restricted detail is hidden) age, the child's words, home,
+// contact, restriction, separation, notes and flag badges.
 func (r *redactor) personFor(c *connection, childName string) personView {
 	day := r.asOf
 	hidden := !r.may(fRestrictedDetail) && c.f.restriction != nil
@@ -145,7 +147,46 @@ func (r *redactor) personFor(c *connection, childName string) personView {
 	if !r.may(fCircle) {
 		pv.ring = 4
 	}
-	// roles
+	pv.roles = r.rolesOf(c)
+	if hidden {
+		if r.may(fRestricted) && r.may(fRiskLines) {
+			pv.contact = []string{"Contact limited (see the plan)"}
+		}
+		return pv
+	}
+	if r.may(fAge) {
+		pv.age = ageWords(c.p, day)
+	}
+	if r.may(fWords) {
+		if w := wordsOf(c, r.child); w != "" {
+			pv.words = shorten(r.text(w), maxWordsRunes)
+		}
+	}
+	pv.home = r.homeOf(c, childName)
+	pv.contact = r.contactOf(c)
+	if c.f.restriction != nil && r.may(fRestrictionKind) {
+		pv.restriction = append(pv.restriction, restrictionWords(c.f.restriction))
+		if r.may(fRestrictionReason) && clean(c.f.restriction.Reason) != "" {
+			pv.restriction = append(pv.restriction, shorten(c.f.restriction.Reason, 60))
+		}
+	}
+	pv.separation = r.separationOf(c)
+	if r.may(fNotes) {
+		for _, rel := range c.f.rels {
+			if n := clean(rel.Notes); n != "" {
+				pv.notes = shorten(n, 70)
+				break
+			}
+		}
+	}
+	if r.may(fFlags) {
+		pv.badges = r.badgesOf(c, pv.separation)
+	}
+	return pv
+}
+
+// rolesOf is a connection's roles, as far as the audience may see them.
+func (r *redactor) rolesOf(c *connection) string {
 	var roles []string
 	for _, rel := range c.f.rels {
 		if !r.may(fRole) {
@@ -165,33 +206,28 @@ func (r *redactor) personFor(c *connection, childName string) personView {
 	if len(roles) == 0 && c.p.Pet {
 		roles = append(roles, "Pet")
 	}
-	pv.roles = strings.Join(roles, ", ")
-	if hidden {
-		if r.may(fRestricted) && r.may(fRiskLines) {
-			pv.contact = []string{"Contact limited (see the plan)"}
-		}
-		return pv
-	}
-	if r.may(fAge) {
-		pv.age = ageWords(c.p, day)
-	}
-	if r.may(fWords) {
-		if w := wordsOf(c, r.child); w != "" {
-			pv.words = shorten(r.text(w), maxWordsRunes)
-		}
-	}
-	// where they live
+	return strings.Join(roles, ", ")
+}
+
+// homeOf is where a connection lives: with the child, or their own home
+// where the audience may see other households.
+func (r *redactor) homeOf(c *connection, childName string) []string {
 	switch {
 	case c.f.together:
 		if r.aud == Child {
-			pv.home = []string{"Lives with me"}
-		} else {
-			pv.home = []string{"Lives with " + childName}
+			return []string{"Lives with me"}
 		}
+		return []string{"Lives with " + childName}
 	case r.may(fGroupOtherHouseholds):
-		pv.home = r.household(r.ix.HouseholdOn(c.p.ID, day), false)
+		return r.household(r.ix.HouseholdOn(c.p.ID, r.asOf), false)
 	}
-	// contact
+	return nil
+}
+
+// contactOf is the contact lines of a connection: when it ended, the
+// arrangement, the last contact.
+func (r *redactor) contactOf(c *connection) []string {
+	var out []string
 	ended := len(c.f.rels) > 0 && len(c.f.current) == 0
 	switch {
 	case ended:
@@ -202,66 +238,66 @@ func (r *redactor) personFor(c *connection, childName string) personView {
 					last = rel
 				}
 			}
-			pv.contact = append(pv.contact, "Ended "+longDate(last.Until))
+			out = append(out, "Ended "+longDate(last.Until))
 		}
 	case c.f.restriction != nil && !r.may(fRiskLines):
 		// a child's map says nothing of the arrangement under a restriction
 	case r.may(fContact) && !c.f.together:
 		if s := arrangementWords(c.f.arrangement, r.aud, r.may(fSupervision)); s != "" {
-			pv.contact = append(pv.contact, s)
+			out = append(out, s)
 		}
 	}
 	if r.may(fLastContact) && !c.f.together && !ended {
 		switch {
 		case !c.f.last.IsZero():
-			pv.contact = append(pv.contact, "Last contact "+longDate(c.f.last))
+			out = append(out, "Last contact "+longDate(c.f.last))
 		case c.f.arrangement != nil && c.f.arrangement.Mode != graph.ContactNone:
-			pv.contact = append(pv.contact, "No contact recorded")
+			out = append(out, "No contact recorded")
 		}
 	}
-	if c.f.restriction != nil && r.may(fRestrictionKind) {
-		pv.restriction = append(pv.restriction, restrictionWords(c.f.restriction))
-		if r.may(fRestrictionReason) && clean(c.f.restriction.Reason) != "" {
-			pv.restriction = append(pv.restriction, shorten(c.f.restriction.Reason, 60))
-		}
+	return out
+}
+
+// separationOf is the lines about a sibling living apart: the reason and
+// its detail, or only that they live apart.
+func (r *redactor) separationOf(c *connection) []string {
+	s := c.f.separation
+	if s == nil || c.f.together {
+		return nil
 	}
-	if s := c.f.separation; s != nil && !c.f.together {
-		switch {
-		case r.may(fSeparationReason):
-			line := "Apart: " + separationWords[s.Reason]
-			if !s.Decided.IsZero() {
-				line += " (decided " + longDate(s.Decided) + ")"
-			}
-			pv.separation = append(pv.separation, line)
-			if r.may(fSeparationDetail) && clean(s.Detail) != "" {
-				pv.separation = append(pv.separation, shorten(s.Detail, 60))
-			}
-		case r.may(fSeparated):
-			pv.separation = append(pv.separation, "Lives apart")
+	switch {
+	case r.may(fSeparationReason):
+		line := "Apart: " + separationWords[s.Reason]
+		if !s.Decided.IsZero() {
+			line += " (decided " + longDate(s.Decided) + ")"
 		}
-	}
-	if r.may(fNotes) {
-		for _, rel := range c.f.rels {
-			if n := clean(rel.Notes); n != "" {
-				pv.notes = shorten(n, 70)
-				break
-			}
+		out := []string{line}
+		if r.may(fSeparationDetail) && clean(s.Detail) != "" {
+			out = append(out, shorten(s.Detail, 60))
 		}
+		return out
+	case r.may(fSeparated):
+		return []string{"Lives apart"}
 	}
-	if r.may(fFlags) {
-		for _, fr := range c.flags {
-			b := flagBadge(fr.f, fr.n, r.aud)
-			if b == "" || slices.Contains(pv.separation, b) || slices.ContainsFunc(pv.badges, func(x badge) bool { return x.text == b }) {
-				continue
-			}
-			sev := analysis.Severity("")
-			if r.may(fFlagDetail) {
-				sev = fr.f.Severity
-			}
-			pv.badges = append(pv.badges, badge{text: b, severity: sev})
+	return nil
+}
+
+// badgesOf is a connection's flag badges, each once and none repeating a
+// separation line.
+func (r *redactor) badgesOf(c *connection, separation []string) []badge {
+	var badges []badge
+	for _, fr := range c.flags {
+		b := flagBadge(fr.f, fr.n, r.aud)
+		if b == "" || slices.Contains(separation, b) || slices.ContainsFunc(badges, func(x badge) bool { return x.text == b }) {
+			continue
 		}
+		sev := analysis.Severity("")
+		if r.may(fFlagDetail) {
+			sev = fr.f.Severity
+		}
+		badges = append(badges, badge{text: b, severity: sev})
 	}
-	return pv
+	return badges
 }
 
 // childView builds the view of a child's connection map.
