@@ -21,22 +21,8 @@ func (s *Server) assessmentRoutes(v1 *echo.Group) {
 // if given, must be the path's; the people it assesses must be in the
 // caller's caseload networks.
 func (s *Server) createAssessment(c echo.Context) error {
-	var a graph.Assessment
-	if err := decode(c, &a, MaxBodyBytes); err != nil {
-		return err
-	}
-	switch {
-	case a.Child == "":
-		a.Child = c.Param("id")
-	case a.Child != c.Param("id"):
-		return graph.Invalid("child", "must match the child in the path")
-	}
-	if err := saveNew(s, c, &a, "as-", func(a *graph.Assessment) *string { return &a.ID }, assessmentRefs,
-		s.records.CreateAssessment); err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/assessments/"+a.ID)
-	return c.JSON(http.StatusCreated, a)
+	return createUnderChild(s, c, "as-", "/api/v1/assessments/", func(a *graph.Assessment) *graph.ID { return &a.Child },
+		func(a *graph.Assessment) *string { return &a.ID }, assessmentRefs, s.records.CreateAssessment)
 }
 
 // assessmentRefs are the people an assessment links, for requireInScope.

@@ -21,22 +21,8 @@ func (s *Server) planRoutes(v1 *echo.Group) {
 // if given, must be the path's; the person, if any, must be in the
 // caller's caseload networks.
 func (s *Server) createPlanAction(c echo.Context) error {
-	var a graph.PlanAction
-	if err := decode(c, &a, MaxBodyBytes); err != nil {
-		return err
-	}
-	switch {
-	case a.Child == "":
-		a.Child = c.Param("id")
-	case a.Child != c.Param("id"):
-		return graph.Invalid("child", "must match the child in the path")
-	}
-	if err := saveNew(s, c, &a, "pa-", func(a *graph.PlanAction) *string { return &a.ID }, planActionRefs,
-		s.records.CreatePlanAction); err != nil {
-		return err
-	}
-	c.Response().Header().Set(echo.HeaderLocation, "/api/v1/plan-actions/"+a.ID)
-	return c.JSON(http.StatusCreated, a)
+	return createUnderChild(s, c, "pa-", "/api/v1/plan-actions/", func(a *graph.PlanAction) *graph.ID { return &a.Child },
+		func(a *graph.PlanAction) *string { return &a.ID }, planActionRefs, s.records.CreatePlanAction)
 }
 
 func planActionRefs(a *graph.PlanAction) []ref {

@@ -46,6 +46,28 @@ func createHandler[T validator](s *Server, prefix, base string, idOf func(*T) *s
 // saveNew gives v an id if it has none, validates it, checks that the
 // records it refers to are the caller's to link, and stores it: the one
 // path of a new record, for the API and the web app alike.
+// createUnderChild is POST /children/{id}/...: a record about the child
+// in the path (the body's child, if given, must be it), saved as saveNew
+// saves and answered 201 with its Location under path.
+func createUnderChild[T validator](s *Server, c echo.Context, prefix, path string, childOf func(*T) *graph.ID,
+	idOf func(*T) *string, refs func(*T) []ref, save func(context.Context, T) error) error {
+	var v T
+	if err := decode(c, &v, MaxBodyBytes); err != nil {
+		return err
+	}
+	switch child := childOf(&v); {
+	case *child == "":
+		*child = c.Param("id")
+	case *child != c.Param("id"):
+		return graph.Invalid("child", "must match the child in the path")
+	}
+	if err := saveNew(s, c, &v, prefix, idOf, refs, save); err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderLocation, path+*idOf(&v))
+	return c.JSON(http.StatusCreated, v)
+}
+
 func saveNew[T validator](s *Server, c echo.Context, v *T, prefix string, idOf func(*T) *string, refs func(*T) []ref,
 	save func(context.Context, T) error) error {
 	id := idOf(v)

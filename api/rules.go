@@ -69,13 +69,13 @@ var rules = map[string]rule{
 
 	// The report as a quarterly series: the same rule as the report.
 	"GET /api/v1/reports/sibling-placements/series": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report"},
-	"POST /api/v1/children/:id/assessments":  {scope: scopeChild, roles: casework, action: "create_assessment"},
-	"GET /api/v1/children/:id/assessments":   {scope: scopeChild, roles: readers, action: "read_assessments"},
-	"GET /api/v1/assessments/:id":            {scope: scopeRecord, roles: readers, kind: "assessment", action: "read_assessment"},
-	"POST /api/v1/children/:id/plan-actions": {scope: scopeChild, roles: casework, action: "create_plan_action"},
-	"GET /api/v1/children/:id/plan-actions":  {scope: scopeChild, roles: readers, action: "read_plan_actions"},
-	"GET /api/v1/plan-actions/:id":           {scope: scopeRecord, roles: readers, kind: "plan_action", action: "read_plan_action"},
-	"PUT /api/v1/plan-actions/:id/status":    {scope: scopeRecord, roles: casework, kind: "plan_action", action: "update_plan_action"},
+	"POST /api/v1/children/:id/assessments":         {scope: scopeChild, roles: casework, action: "create_assessment"},
+	"GET /api/v1/children/:id/assessments":          {scope: scopeChild, roles: readers, action: "read_assessments"},
+	"GET /api/v1/assessments/:id":                   {scope: scopeRecord, roles: readers, kind: "assessment", action: "read_assessment"},
+	"POST /api/v1/children/:id/plan-actions":        {scope: scopeChild, roles: casework, action: "create_plan_action"},
+	"GET /api/v1/children/:id/plan-actions":         {scope: scopeChild, roles: readers, action: "read_plan_actions"},
+	"GET /api/v1/plan-actions/:id":                  {scope: scopeRecord, roles: readers, kind: "plan_action", action: "read_plan_action"},
+	"PUT /api/v1/plan-actions/:id/status":           {scope: scopeRecord, roles: casework, kind: "plan_action", action: "update_plan_action"},
 
 	"GET /api/v1/reports/sibling-placements": {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator, graph.RoleManager}, action: "read_report"},
 	"GET /api/v1/export/pseudonymised":       {scope: scopeRole, roles: []graph.Role{graph.RoleEvaluator}, action: "export_pseudonymised"},
