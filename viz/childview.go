@@ -369,6 +369,9 @@ func (r *redactor) titles(childName, kind string, generated graph.Date) (string,
 		title = possessive(childName) + " connections"
 	}
 	sub := "As of " + longDate(r.asOf) + " · Generated on " + longDate(generated)
+	if a := r.assessmentWords(); a != "" {
+		sub += " · " + a
+	}
 	return title, sub
 }
 

@@ -74,11 +74,13 @@ var allowList = map[Audience][]field{
 
 // redactor applies one audience's allow-list to one network.
 type redactor struct {
-	aud     Audience
-	allowed map[field]bool
-	ix      *graph.Index
-	asOf    graph.Date
-	child   graph.ID
+	aud Audience
+	// assessments are the network's (the latest is on the map).
+	assessments []graph.Assessment
+	allowed     map[field]bool
+	ix          *graph.Index
+	asOf        graph.Date
+	child       graph.ID
 	// guarded people are shown by first name only unless fGuardedSurname
 	// is allowed: carers and anyone not birth family of the child who
 	// lives (or lived) in a confidential household.
@@ -100,7 +102,7 @@ type redactor struct {
 func newRedactor(aud Audience, n *graph.Network, child graph.ID) *redactor {
 	r := &redactor{aud: aud, allowed: map[field]bool{}, ix: graph.NewIndex(n), asOf: n.AsOf,
 		child: child, guarded: map[graph.ID]bool{}, restrictedHomes: map[graph.ID]bool{},
-		restrictedPlaces: map[string]bool{}}
+		restrictedPlaces: map[string]bool{}, assessments: n.Assessments}
 	for _, f := range allowList[aud] {
 		r.allowed[f] = true
 	}

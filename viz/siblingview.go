@@ -312,6 +312,9 @@ func (b *siblingBuild) finish(in Input, sg analysis.SiblingGroup) {
 		v.title = "Brothers and sisters of " + r.name(r.ix.Person(r.child), false) + ": where they live"
 	}
 	v.subtitle = "As of " + longDate(day) + " · Generated on " + longDate(in.Generated)
+	if a := r.assessmentWords(); a != "" {
+		v.subtitle += " · " + a
+	}
 	if r.may(fFlags) {
 		if s := groupStatusWords(sg.Status); s != "" {
 			v.subtitle = s + " · " + v.subtitle
