@@ -45,6 +45,7 @@ func relValues(r graph.Relationship, child graph.ID) url.Values {
 	if a := r.Contact; a != nil {
 		v.Set("contact.mode", string(a.Mode))
 		v.Set("contact.frequency", string(a.Frequency))
+		v.Set("contact.via", a.Via)
 		if a.Supervised {
 			v.Set("contact.supervised", "yes")
 		}

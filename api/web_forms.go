@@ -43,6 +43,12 @@ func (s *Server) peopleOptions(ctx context.Context, n *graph.Network, child, ext
 	return out
 }
 
+// viaOptions are the people a contact may go through: the network's,
+// with "directly" first.
+func viaOptions(people []option) []option {
+	return append([]option{{"", "Directly, not through anyone"}}, people[1:]...)
+}
+
 func householdOptions(n *graph.Network) []option {
 	out := []option{{"", "Choose a home"}}
 	for _, h := range n.Households {
@@ -127,6 +133,8 @@ func (s *Server) relationshipForm(c echo.Context, n *graph.Network, extra graph.
 				{Name: "contact.mode", Label: "Contact arrangement", Type: "select", Options: options(graph.ContactModes, "None planned yet")},
 				{Name: "contact.frequency", Label: "How often", Type: "select", Options: options(graph.Frequencies, "Not set")},
 				{Name: "contact.supervised", Label: "Supervised", Type: "checkbox"},
+				{Name: "contact.via", Label: "Through someone else (optional)", Hint: "Letterbox contact through an adoption team, or contact through a keyworker: the person or service it goes through",
+					Type: "select", Options: viaOptions(s.peopleOptions(c.Request().Context(), n, c.Param("id"), "", false))},
 				{Name: "restriction.kind", Label: "Restriction on contact", Type: "select",
 					Options: []option{{"", "No restriction"}, {"no_contact", words("no_contact")}, {"supervised_only", words("supervised_only")}}},
 				{Name: "restriction.basis", Label: "The restriction rests on", Type: "select",
@@ -164,9 +172,9 @@ func relationshipFromForm(f *form, v url.Values, child graph.ID) graph.Relations
 	} else {
 		r.From, r.To, r.FromView = child, other, view
 	}
-	if m := v.Get("contact.mode"); m != "" || v.Get("contact.frequency") != "" {
+	if m := v.Get("contact.mode"); m != "" || v.Get("contact.frequency") != "" || v.Get("contact.via") != "" {
 		r.Contact = &graph.Arrangement{Mode: graph.ContactMode(m), Frequency: graph.Frequency(v.Get("contact.frequency")),
-			Supervised: v.Get("contact.supervised") != ""}
+			Supervised: v.Get("contact.supervised") != "", Via: v.Get("contact.via")}
 	}
 	if k := v.Get("restriction.kind"); k != "" || v.Get("restriction.basis") != "" {
 		r.Restriction = &graph.Restriction{Kind: graph.RestrictionKind(k), Basis: graph.RestrictionBasis(v.Get("restriction.basis"))}

@@ -422,3 +422,46 @@ func TestWebReportIsDisclosureControlled(t *testing.T) {
 		t.Errorf("report page: got %d, want suppressed cells and the disclosure note\n%.2000s", p.status, p.body)
 	}
 }
+
+// TestWebRelationshipContactThroughSomeone: the relationship form takes
+// the person a contact goes through (letterbox contact through an
+// adoption team); one of the two people themselves is refused next to the
+// field, with nothing written; the saved arrangement names them.
+func TestWebRelationshipContactThroughSomeone(t *testing.T) {
+	b, _ := webApp(t, true)
+	b.signIn("worker-a")
+	_, rels := neo4jtest.Counts(t)
+	tok := b.csrf("/children/ard-amy/relationships/new")
+	if p := b.get("/children/ard-amy/relationships/new"); !strings.Contains(p.body, `name="contact.via"`) {
+		t.Fatalf("the relationship form has no contact.via field")
+	}
+	form := url.Values{"csrf": {tok}, "person": {"ard-jamie"}, "kind": {"friend"}, "contact.mode": {"indirect"},
+		"contact.frequency": {"monthly"}, "contact.via": {"ard-jamie"}}
+	p := b.post("/children/ard-amy/relationships", form)
+	if p.status != http.StatusBadRequest || !strings.Contains(p.body, `id="f-contact-via-error"`) {
+		t.Fatalf("via one of the two: got %d, want 400 with the error next to contact.via\n%.1500s", p.status, p.body)
+	}
+	if _, after := neo4jtest.Counts(t); after != rels {
+		t.Errorf("relationships: %d before, %d after a refused form", rels, after)
+	}
+	form.Set("contact.via", "ard-morag")
+	if p := b.post("/children/ard-amy/relationships", form); p.status != http.StatusSeeOther {
+		t.Fatalf("contact through ard-morag: got %d\n%.1500s", p.status, p.body)
+	}
+	if _, after := neo4jtest.Counts(t); after != rels+1 {
+		t.Errorf("relationships: %d before, %d after a saved form, want one more", rels, after)
+	}
+	n, err := testStore(t).Network(context.Background(), "ard-amy", graph.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range n.Relationships {
+		if r.Kind == graph.RelFriend && (r.From == "ard-jamie" || r.To == "ard-jamie") && r.ContactVia() == "ard-morag" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no friend relationship with ard-jamie whose contact goes through ard-morag is stored")
+	}
+}
