@@ -63,7 +63,7 @@ def _view_ok(v):
 def _arrangement_ok(a):
     if not isinstance(a, dict):
         return True
-    if a.get("mode") == "none" and (a.get("frequency") or a.get("supervised")):
+    if a.get("mode") == "none" and (a.get("frequency") or a.get("supervised") or a.get("via")):
         return False
     return True
 
@@ -100,6 +100,12 @@ def relationship_ok(r):
         return False
     if r.get("history"):  # kept by kinmap: a client sends none (or it unchanged)
         return False
+    for v in r.get("said") or []:  # a view is given by one of the two, by today
+        if isinstance(v, dict) and (v.get("by") not in (r.get("from"), r.get("to")) or _future(v.get("on"))):
+            return False
+    via = (r.get("contact") or {}).get("via") if isinstance(r.get("contact"), dict) else None
+    if via and via in (r.get("from"), r.get("to")):  # a go-between is someone else
+        return False
     return _details_ok(r, kind)
 
 
@@ -115,7 +121,68 @@ def assignment_ok(a):
     return not isinstance(a, dict) or not _before(a.get("since"), a.get("until"))
 
 
+def _future(v):
+    d = _date(v)
+    return d is not None and d > _today()
+
+
+def assessment_ok(a):
+    # Not in the future; each connection once, with a reason exactly when
+    # they are to live apart, and a view of living or of contact.
+    if not isinstance(a, dict):
+        return True
+    if _future(a.get("date")):
+        return False
+    seen = set()
+    for c in a.get("connections") or []:
+        if not isinstance(c, dict):
+            continue
+        person = c.get("person") if isinstance(c.get("person"), str) else None
+        if person in seen or (person and person == a.get("child")):
+            return False
+        seen.add(person)
+        if (c.get("living") == "live_apart") != bool(c.get("reason")):
+            return False
+        if not c.get("living") and c.get("contact") is None:
+            return False
+        if not _arrangement_ok(c.get("contact")):
+            return False
+    return True
+
+
+def plan_action_ok(a):
+    # Made by today, due no earlier; a reason exactly when not done; the
+    # day the status changed given once done or not done, between made
+    # and today.
+    if not isinstance(a, dict):
+        return True
+    made, status = a.get("made"), a.get("status")
+    if _future(made) or _before(made, a.get("due")):
+        return False
+    if (status == "not_done") != bool(a.get("reason")):
+        return False
+    changed = a.get("status_changed")
+    if status in ("done", "not_done") and not changed:
+        return False
+    if changed and (_future(changed) or _before(made, changed)):
+        return False
+    if a.get("person") and a.get("person") == a.get("child"):
+        return False
+    return True
+
+
+def plan_status_ok(b):
+    if not isinstance(b, dict):
+        return True
+    if (b.get("status") == "not_done") != bool(b.get("reason")):
+        return False
+    return not _future(b.get("changed"))
+
+
 BODY_RULES = {
+    "/api/v1/children/{id}/assessments": assessment_ok,
+    "/api/v1/children/{id}/plan-actions": plan_action_ok,
+    "/api/v1/plan-actions/{id}/status": plan_status_ok,
     "/api/v1/people": person_ok,
     "/api/v1/people/{id}": person_ok,
     "/api/v1/relationships": relationship_ok,
@@ -129,8 +196,13 @@ BODY_RULES = {
 def document_ok(d):
     if not isinstance(d, dict):
         return True
+    for key in ("assessments", "plan_actions"):  # in a document, each names its id and child
+        for x in d.get(key) or []:
+            if isinstance(x, dict) and not (x.get("id") and x.get("child")):
+                return False
     for key, rule in (("people", person_ok), ("households", None), ("relationships", relationship_ok),
-                      ("residences", residence_ok), ("contacts", contact_ok), ("assignments", assignment_ok)):
+                      ("residences", residence_ok), ("contacts", contact_ok), ("assignments", assignment_ok),
+                      ("assessments", assessment_ok), ("plan_actions", plan_action_ok)):
         items = d.get(key)
         if isinstance(items, list) and rule and not all(rule(x) for x in items):
             return False
@@ -148,12 +220,21 @@ def _refs_ok(d):
            for k in ("people", "households")}
     ends = (("residences", "person", "people"), ("residences", "household", "households"),
             ("relationships", "from", "people"), ("relationships", "to", "people"),
-            ("contacts", "from", "people"), ("contacts", "to", "people"), ("assignments", "child", "people"))
+            ("contacts", "from", "people"), ("contacts", "to", "people"), ("assignments", "child", "people"),
+            ("assessments", "child", "people"), ("plan_actions", "child", "people"), ("plan_actions", "person", "people"))
     for key, field, kind in ends:
         items = d.get(key)
         for x in items if isinstance(items, list) else []:
-            if isinstance(x, dict) and isinstance(x.get(field), str) and x.get(field) not in ids[kind]:
+            if isinstance(x, dict) and isinstance(x.get(field), str) and x.get(field) and x.get(field) not in ids[kind]:
                 return False
+    for a in d.get("assessments") or []:
+        for c in (a.get("connections") or []) if isinstance(a, dict) else []:
+            if isinstance(c, dict) and isinstance(c.get("person"), str) and c.get("person") not in ids["people"]:
+                return False
+    for r in d.get("relationships") or []:
+        via = r.get("contact", {}).get("via") if isinstance(r, dict) and isinstance(r.get("contact"), dict) else None
+        if isinstance(via, str) and via and via not in ids["people"]:
+            return False
     return True
 
 
@@ -210,8 +291,11 @@ def _instant(v):
 
 
 def audit_ok(query):
-    # The audit's to is after its from (a drawn pair that cannot be read
-    # as times is skipped too: too rare to matter).
+    # after is a cursor an earlier page gave (opaque: none is drawn); the
+    # audit's to is after its from (a drawn pair that cannot be read as
+    # times is skipped too: too rare to matter).
+    if isinstance(query, dict) and query.get("after"):
+        return False
     if not isinstance(query, dict) or not query.get("from") or not query.get("to"):
         return True
     a, b = _instant(query.get("from")), _instant(query.get("to"))
@@ -234,6 +318,10 @@ def case_ok(op, case):
         rule = BODY_RULES.get(path)
         if rule is not None and not rule(body):
             return False
+    # A record created under a child names that child, or none.
+    if (path.startswith("/api/v1/children/{id}/") and method == "POST" and isinstance(body, dict)
+            and body.get("child") and body.get("child") != params.get("id")):
+        return False
     if not query_ok(path, case.query):
         return False
     if path == "/api/v1/audit" and not audit_ok(case.query):
