@@ -67,6 +67,18 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 	if !asOf.IsZero() {
 		date = neo4j.DateOf(asOf.Time())
 	}
+	return s.loadProjection(ctx, asOf, reportPage, map[string]any{"asOf": date},
+		func(out *graph.Network, kinds map[graph.ID]graph.Household, row []any) {
+			addReportPerson(out, kinds, row, asOf)
+		})
+}
+
+// loadProjection reads a paged projection query (reportPage, seriesPage:
+// a page of people after $after, $page at a time, as rows and the page's
+// last id) in one read transaction, adding each person's row to the
+// network with add, and the households the rows name.
+func (s *Store) loadProjection(ctx context.Context, asOf graph.Date, page string, params map[string]any,
+	add func(out *graph.Network, kinds map[graph.ID]graph.Household, row []any)) (*graph.Network, error) {
 	out := &graph.Network{AsOf: asOf}
 	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		// Sized from the count store up front: growing slices of these
@@ -80,8 +92,13 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 		out.Records = graph.Records{People: make([]graph.Person, 0, people),
 			Relationships: make([]graph.Relationship, 0, people+people/4)}
 		kinds := map[graph.ID]graph.Household{}
+		p := map[string]any{"page": reportPageSize}
+		for k, v := range params {
+			p[k] = v
+		}
 		for after := ""; ; {
-			recs, err := collect(ctx, tx, reportPage, map[string]any{"asOf": date, "after": after, "page": reportPageSize})
+			p["after"] = after
+			recs, err := collect(ctx, tx, page, p)
 			if err != nil {
 				return nil, err
 			}
@@ -92,7 +109,7 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 			after = last.(string)
 			rows, _ := recs[0].Get("rows")
 			for _, x := range rows.([]any) {
-				addReportPerson(out, kinds, x.([]any), asOf)
+				add(out, kinds, x.([]any))
 			}
 		}
 		out.Households = make([]graph.Household, 0, len(kinds))

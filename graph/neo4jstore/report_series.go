@@ -40,35 +40,7 @@ RETURN collect([p.id, p.pet,
 // date of contact between two looked-after people, since each date of
 // the series needs the last one before it.
 func (s *Store) ReportAuthoritySeries(ctx context.Context, to graph.Date) (*graph.Network, error) {
-	out := &graph.Network{AsOf: to}
-	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		out.Records = graph.Records{}
-		kinds := map[graph.ID]graph.Household{}
-		for after := ""; ; {
-			recs, err := collect(ctx, tx, seriesPage, map[string]any{"to": neo4j.DateOf(to.Time()), "after": after, "page": reportPageSize})
-			if err != nil {
-				return nil, err
-			}
-			last, _ := recs[0].Get("last")
-			if last == nil {
-				break
-			}
-			after = last.(string)
-			rows, _ := recs[0].Get("rows")
-			for _, x := range rows.([]any) {
-				addSeriesPerson(out, kinds, x.([]any))
-			}
-		}
-		out.Households = make([]graph.Household, 0, len(kinds))
-		for _, h := range kinds {
-			out.Households = append(out.Households, h)
-		}
-		return nil, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return s.loadProjection(ctx, to, seriesPage, map[string]any{"to": neo4j.DateOf(to.Time())}, addSeriesPerson)
 }
 
 // addSeriesPerson adds one person's row of the series projection.
