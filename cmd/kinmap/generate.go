@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"os"
 	"strconv"
 
 	"github.com/kinmap/kinmap/fixtures"
@@ -36,21 +35,7 @@ func cmdGenerate(_ context.Context, e *env, args []string) error {
 		return err
 	}
 	doc := fixtures.Generate(fixtures.GenConfig{Seed: uint64(s), Children: n, AsOf: asOf})
-	w := e.stdout
-	if *out != "" {
-		f, err := os.OpenFile(*out, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	}
-	p := newProgress(e.stderr, "writing", "records", false, int64(doc.Total()))
-	if err := graph.WriteDocument(w, &doc, "", func(n int) { p.set(int64(n)) }); err != nil {
-		return err
-	}
-	p.finish()
-	return nil
+	return writeDocument(e, *out, &doc, "", "writing")
 }
 
 // maxGenerate bounds --children: a nation is about 100,000.

@@ -73,3 +73,14 @@ func TestGenerateRefusesBadNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateToAFullDiskFails: a document the disk will not take is an
+// error (exit 1), not a file cut short reported as written.
+func TestGenerateToAFullDiskFails(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Fatalf("this test needs /dev/full: %v", err)
+	}
+	if _, errs, code := kinmap(t, "generate", "--children", "5", "--seed", "1", "-o", "/dev/full"); code == 0 || errs == "" {
+		t.Errorf("generate to /dev/full: exit %d (%q), want a failure saying why", code, errs)
+	}
+}

@@ -76,17 +76,29 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	return writeDocument(e, *out, d, "  ", "exporting")
+}
+
+// writeDocument writes d to the file path (stdout when "") a record at a
+// time, with progress on stderr. The file is closed before success is
+// reported: a write the disk refuses at close is an error, not a file cut
+// short.
+func writeDocument(e *env, path string, d *graph.Document, indent, label string) (err error) {
 	w := e.stdout
-	if *out != "" {
-		f, err := os.OpenFile(*out, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if path != "" {
+		f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
+		defer func() {
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}()
 		w = f
 	}
-	p := newProgress(e.stderr, "exporting", "records", false, int64(d.Total()))
-	if err := graph.WriteDocument(w, d, "  ", func(n int) { p.set(int64(n)) }); err != nil {
+	p := newProgress(e.stderr, label, "records", false, int64(d.Total()))
+	if err := graph.WriteDocument(w, d, indent, func(n int) { p.set(int64(n)) }); err != nil {
 		return err
 	}
 	p.finish()
