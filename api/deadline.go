@@ -14,11 +14,14 @@ import (
 // the deadline, so that the audit event of a failed request can still be
 // tried, and the response written, within it (auditContext). Bulk work
 // (the exports, and an import of more than bulkImportBytes) gets
-// bulkTimeoutFactor times the deadline.
+// bulkTimeoutFactor times the deadline; an authority report, computed
+// afresh after a write, reportTimeoutFactor times (a nation's authority
+// takes seconds, not the milliseconds of a child's record).
 
 const (
 	defaultRequestTimeout = 10 * time.Second
 	bulkTimeoutFactor     = 30
+	reportTimeoutFactor   = 6
 	bulkImportBytes       = 256 << 10
 	// retryAfter is the Retry-After, in seconds, of a 503.
 	retryAfter = "5"
@@ -27,6 +30,13 @@ const (
 var bulkRoutes = map[string]bool{
 	"GET /api/v1/export":               true,
 	"GET /api/v1/export/pseudonymised": true,
+}
+
+var reportRoutes = map[string]bool{
+	"GET /api/v1/reports/sibling-placements":        true,
+	"GET /api/v1/reports/sibling-placements/series": true,
+	"GET /reports":                                  true,
+	"GET /reports/sibling-placements.csv":           true,
 }
 
 // bulk reports whether the request is bulk work.
@@ -60,8 +70,11 @@ func (s *Server) deadline(next echo.HandlerFunc) echo.HandlerFunc {
 		if t == 0 {
 			return next(c)
 		}
-		if bulk(c) {
+		switch {
+		case bulk(c):
 			t *= bulkTimeoutFactor
+		case reportRoutes[c.Request().Method+" "+c.Path()]:
+			t *= reportTimeoutFactor
 		}
 		start := time.Now()
 		req := c.Request()

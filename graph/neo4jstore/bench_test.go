@@ -1,10 +1,14 @@
 package neo4jstore_test
 
 import (
+	"fmt"
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/graph"
+	"github.com/kinmap/kinmap/graph/neo4jstore"
 )
 
 // authority1000 is a generated authority of 1,000 looked-after children
@@ -95,4 +99,40 @@ func BenchmarkAuthoritySnapshot(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(records(&doc))*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// BenchmarkReportAuthority loads the report's projection of a generated
+// authority (BENCH_REPORT_CHILDREN looked-after children, default 1,000)
+// with one page read at a time (the baseline) and with the default number
+// of readers, in the same run.
+func BenchmarkReportAuthority(b *testing.B) {
+	children := 1000
+	if v := os.Getenv("BENCH_REPORT_CHILDREN"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("BENCH_REPORT_CHILDREN=%q: want a positive number", v)
+		}
+		children = n
+	}
+	doc := fixtures.Generate(fixtures.GenConfig{Seed: 1, Children: children})
+	s, ctx := fresh(b)
+	mustImport(b, s, ctx, &doc)
+	if _, err := s.ReportAuthority(ctx, fixtures.DefaultAsOf); err != nil { // Neo4j plans the queries once
+		b.Fatalf("ReportAuthority: %v", err)
+	}
+	for _, readers := range []int{1, neo4jstore.ProjectionReaders()} {
+		b.Run(fmt.Sprintf("readers=%d", readers), func(b *testing.B) {
+			defer neo4jstore.SetProjectionReaders(readers)()
+			b.ReportAllocs()
+			rows := 0
+			for b.Loop() {
+				n, err := s.ReportAuthority(ctx, fixtures.DefaultAsOf)
+				if err != nil {
+					b.Fatalf("ReportAuthority: %v", err)
+				}
+				rows = len(n.People) + len(n.Relationships) + len(n.Residences) + len(n.Contacts)
+			}
+			b.ReportMetric(float64(rows), "records/op")
+		})
+	}
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// reportPage is one page of the report's projection: up to $page people
-// after $after in id order (the id index gives the order: Neo4j sorts
+// reportPage is one page of the report's projection: the people with ids
+// from $lo up to (not including) $hi (an index range seek: Neo4j sorts
 // nothing and holds one page at a time), in one row of positional lists,
 // no maps and no names:
 //
@@ -29,8 +29,7 @@ import (
 // Few large rows rather than many small ones: shipping a row costs far
 // more than reading it (at 12,000 children, 75,000 one-value rows take
 // five times as long as one row holding the same values).
-const reportPage = `MATCH (p:Person) WHERE p.id > $after
-WITH p ORDER BY p.id LIMIT $page
+const reportPage = `MATCH (p:Person) WHERE p.id >= $lo AND p.id < $hi
 WITH p, CASE WHEN p.looked_after THEN COLLECT { MATCH (p)-[k:CONTACT]->(b:Person)
      WHERE b.looked_after AND ($asOf IS NULL OR k.date <= $asOf) WITH b, max(k.date) AS d RETURN [b.id, d] } END AS contacts
 RETURN collect([p.id, p.pet,
@@ -45,12 +44,7 @@ RETURN collect([p.id, p.pet,
      | [h.id, h.kind, l.from, l.until, h.council_area]] END,
   CASE WHEN p.looked_after AND $asOf IS NOT NULL THEN [(p)-[l:LIVES_IN]->(h) WHERE l.until < $asOf
      | [h.id, h.kind, l.from, l.until, h.council_area]] END,
-  contacts]) AS rows,
-  max(p.id) AS last`
-
-// reportPageSize is how many people a page of the projection holds (a
-// variable for the tests, which page through small authorities).
-var reportPageSize = 10_000
+  contacts]) AS rows`
 
 // ReportAuthority returns the authority as the sibling placement report
 // reads it at asOf, in one read transaction: every person (looked-after
@@ -71,57 +65,6 @@ func (s *Store) ReportAuthority(ctx context.Context, asOf graph.Date) (*graph.Ne
 		func(out *graph.Network, kinds map[graph.ID]graph.Household, row []any) {
 			addReportPerson(out, kinds, row, asOf)
 		})
-}
-
-// loadProjection reads a paged projection query (reportPage, seriesPage:
-// a page of people after $after, $page at a time, as rows and the page's
-// last id) in one read transaction, adding each person's row to the
-// network with add, and the households the rows name.
-func (s *Store) loadProjection(ctx context.Context, asOf graph.Date, page string, params map[string]any,
-	add func(out *graph.Network, kinds map[graph.ID]graph.Household, row []any)) (*graph.Network, error) {
-	out := &graph.Network{AsOf: asOf}
-	_, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		// Sized from the count store up front: growing slices of these
-		// structs by appending was a fifth of the load's CPU (pprof).
-		recs, err := collect(ctx, tx, countPeople, nil)
-		if err != nil {
-			return nil, err
-		}
-		n, _ := recs[0].Get("n")
-		people, _ := n.(int64)
-		out.Records = graph.Records{People: make([]graph.Person, 0, people),
-			Relationships: make([]graph.Relationship, 0, people+people/4)}
-		kinds := map[graph.ID]graph.Household{}
-		p := map[string]any{"page": reportPageSize}
-		for k, v := range params {
-			p[k] = v
-		}
-		for after := ""; ; {
-			p["after"] = after
-			recs, err := collect(ctx, tx, page, p)
-			if err != nil {
-				return nil, err
-			}
-			last, _ := recs[0].Get("last")
-			if last == nil {
-				break
-			}
-			after = last.(string)
-			rows, _ := recs[0].Get("rows")
-			for _, x := range rows.([]any) {
-				add(out, kinds, x.([]any))
-			}
-		}
-		out.Households = make([]graph.Household, 0, len(kinds))
-		for _, h := range kinds {
-			out.Households = append(out.Households, h)
-		}
-		return nil, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // addReportPerson adds one person's row of the projection (see reportPage).

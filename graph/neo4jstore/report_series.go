@@ -8,7 +8,7 @@ import (
 )
 
 // seriesPage is one page of the projection of a report series up to $to
-// (see reportPage for the shape): the same rows, but every sibling and
+// (see reportPage for the shape and the page): the same rows, but every sibling and
 // parent relationship started by $to with its history, every residence
 // of a looked-after person begun by then, and every date of contact
 // between two looked-after people by then:
@@ -18,8 +18,7 @@ import (
 //	  contact_mode, contact_frequency, restriction_kind, restriction_since]
 //	homes: [household, household kind, from, until, council area]
 //	contacts: [to, [date, ...]]
-const seriesPage = `MATCH (p:Person) WHERE p.id > $after
-WITH p ORDER BY p.id LIMIT $page
+const seriesPage = `MATCH (p:Person) WHERE p.id >= $lo AND p.id < $hi
 WITH p, CASE WHEN p.looked_after THEN COLLECT { MATCH (p)-[k:CONTACT]->(b:Person)
      WHERE b.looked_after AND k.date <= $to WITH b, collect(k.date) AS ds RETURN [b.id, ds] } END AS contacts
 RETURN collect([p.id, p.pet,
@@ -29,8 +28,7 @@ RETURN collect([p.id, p.pet,
         r.contact_mode, r.contact_frequency, r.restriction_kind, r.restriction_since]],
   CASE WHEN p.looked_after THEN [(p)-[l:LIVES_IN]->(h) WHERE l.from IS NULL OR l.from <= $to
      | [h.id, h.kind, l.from, l.until, h.council_area]] END,
-  contacts]) AS rows,
-  max(p.id) AS last`
+  contacts]) AS rows`
 
 // ReportAuthoritySeries returns the authority as a series of sibling
 // placement reports up to to reads it, in one read transaction paged like

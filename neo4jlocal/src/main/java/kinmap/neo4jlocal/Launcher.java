@@ -16,7 +16,9 @@ import org.neo4j.io.ByteUnit;
 /**
  * Runs a Neo4j Community DBMS embedded in this JVM with Bolt on 127.0.0.1.
  *
- * <p>Usage: {@code Launcher --home DIR [--port N]}; the password comes from the environment
+ * <p>Usage: {@code Launcher --home DIR [--port N] [--pagecache MIB]} (page cache default 64 MiB,
+ * enough for the tests' small databases; an authority of tens of thousands of children wants
+ * hundreds); the password comes from the environment
  * variable {@code NEO4J_PASSWORD} (default {@value #DEFAULT_PASSWORD}). Prints exactly one line
  * {@code NEO4J READY bolt://127.0.0.1:PORT} on stdout when ready, then runs until killed.
  */
@@ -29,11 +31,13 @@ public final class Launcher {
   public static void main(String[] args) {
     String home = null;
     int port = 7687;
+    int pagecache = 64;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--home" -> home = value(args, ++i, "--home");
           case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+          case "--pagecache" -> pagecache = Integer.parseInt(value(args, ++i, "--pagecache"));
           default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
         }
       }
@@ -43,9 +47,12 @@ public final class Launcher {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException("--port must be in 1..65535");
       }
+      if (pagecache < 8 || pagecache > 1 << 20) {
+        throw new IllegalArgumentException("--pagecache must be in 8..1048576 (MiB)");
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("neo4jlocal: " + e.getMessage());
-      System.err.println("usage: Launcher --home DIR [--port N]  (env NEO4J_PASSWORD)");
+      System.err.println("usage: Launcher --home DIR [--port N] [--pagecache MIB]  (env NEO4J_PASSWORD)");
       System.exit(2);
       return;
     }
@@ -67,7 +74,7 @@ public final class Launcher {
           .setConfig(BoltConnector.enabled, true)
           .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
           .setConfig(GraphDatabaseSettings.auth_enabled, true)
-          .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+          .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecache))
           .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
           .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
           .setConfig(GraphDatabaseSettings.udc_enabled, false)
