@@ -35,8 +35,8 @@ var bulkRoutes = map[string]bool{
 var reportRoutes = map[string]bool{
 	"GET /api/v1/reports/sibling-placements":        true,
 	"GET /api/v1/reports/sibling-placements/series": true,
-	"GET /reports":                                  true,
-	"GET /reports/sibling-placements.csv":           true,
+	"GET /reports":                        true,
+	"GET /reports/sibling-placements.csv": true,
 }
 
 // bulk reports whether the request is bulk work.
