@@ -159,14 +159,18 @@ func edgeRow(from, to graph.ID, p props) any {
 }
 
 // Opener opens the document to import afresh: ImportStream reads it twice
-// (once to check it, once to write it).
+// (once to check it, once to write it; once only when nothing is new or
+// changed).
 type Opener = func() (io.ReadCloser, error)
 
 // ImportStream imports the document open gives without holding it in
 // memory: a first pass decodes it record by record (graph.ScanDocument)
 // and validates it as Import does (records, duplicate ids, references to
 // records in the document or stored, stored edge ids reused for other
-// ends); nothing is written unless it is valid. A second pass writes it:
+// ends; the batches of lists the store holds records of already are
+// compared with them meanwhile, two at a time while the reading goes on:
+// comparer); nothing is written unless it is valid. A second pass, only
+// when something is new or changed, writes it:
 // a document of up to SingleTxLimit records in one transaction, a larger
 // one in batches of BatchSize records, one transaction each, nodes before
 // edges, and only the records that are new or differ from what is stored
@@ -199,6 +203,12 @@ func (s *Store) ImportStream(ctx context.Context, open Opener, size int64, progr
 			return streamLists[list].create
 		}
 		return streamLists[list].merge
+	}
+	if !anyWanted(counts, stored, changed) {
+		// Nothing new or changed (an unchanged document imported again):
+		// no second pass over the file.
+		progress(PhaseImporting, int64(total), int64(total))
+		return sum, nil
 	}
 	if total <= s.singleTxLimit {
 		// One transaction, of the new or changed records only.
@@ -253,6 +263,17 @@ func (s *Store) ImportStream(ctx context.Context, open Opener, size int64, progr
 	return sum, nil
 }
 
+// anyWanted reports whether an import has anything to write: a record in
+// a list the store holds none of yet, or one new or changed.
+func anyWanted(counts map[string]int, stored map[string]int64, changed map[string]*bitset) bool {
+	for list, n := range counts {
+		if n > 0 && (stored[list] == 0 || changed[list].any()) {
+			return true
+		}
+	}
+	return false
+}
+
 // bitset is a set of record positions in a list.
 type bitset []uint64
 
@@ -273,30 +294,14 @@ func (b *bitset) has(i int) bool {
 // edge list.
 func (s *Store) checkStream(ctx context.Context, open Opener, size int64, stored map[string]int64, progress ImportProgress) (map[string]int, map[string]*bitset, bool, error) {
 	v := graph.NewDocumentValidator()
-	changed := map[string]*bitset{}
+	cmp := newComparer(ctx, s)
 	pending := map[string][]any{}
 	compare := func(list string) error {
-		rows := pending[list]
-		if len(rows) == 0 {
-			return nil
+		if rows := pending[list]; len(rows) > 0 {
+			cmp.start(list, rows)
+			pending[list] = nil // the comparer owns rows now
 		}
-		sl := streamLists[list]
-		newer, moved, err := s.compare(ctx, sl.compare, rows)
-		if err != nil {
-			return err
-		}
-		for _, i := range moved {
-			v.Conflict(graph.Conflict(fmt.Sprintf("%s[%d].id", list, i),
-				"is already stored between another "+sl.what+": end that record and give this one a new id"))
-		}
-		if changed[list] == nil {
-			changed[list] = &bitset{}
-		}
-		for _, i := range newer {
-			changed[list].set(i)
-		}
-		pending[list] = rows[:0]
-		return nil
+		return cmp.failed()
 	}
 	var order []string
 	f, err := open()
@@ -306,6 +311,9 @@ func (s *Store) checkStream(ctx context.Context, open Opener, size int64, stored
 	defer f.Close()
 	cr := &countingReader{r: f}
 	format, err := graph.ScanDocument(cr, func(list string, i int, rec any) error {
+		if err := cmp.failed(); err != nil {
+			return err
+		}
 		if len(order) == 0 || order[len(order)-1] != list {
 			order = append(order, list)
 			progress(PhaseChecking, cr.n, size)
@@ -329,9 +337,15 @@ func (s *Store) checkStream(ctx context.Context, open Opener, size int64, stored
 	}
 	progress(PhaseChecking, cr.n, max(size, cr.n))
 	for list := range pending {
-		if err := compare(list); err != nil {
-			return nil, nil, false, err
-		}
+		compare(list)
+	}
+	changed, moved, err := cmp.wait()
+	if err != nil {
+		return nil, nil, false, err
+	}
+	for _, m := range moved {
+		v.Conflict(graph.Conflict(fmt.Sprintf("%s[%d].id", m.list, m.i),
+			"is already stored between another "+streamLists[m.list].what+": end that record and give this one a new id"))
 	}
 	v.Format(format)
 	people, households := v.Unresolved()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"testing"
@@ -249,5 +250,52 @@ func TestImportStreamTakesAssessmentsAndPlanActions(t *testing.T) {
 	}
 	if n, r := neo4jtest.Counts(t); n != n0 || r != r0 {
 		t.Errorf("a refused import wrote: got %d/%d, want %d/%d", n, r, n0, r0)
+	}
+}
+
+// TestImportStreamRefusesEdgesStoredBetweenOthers: edges whose ids are
+// stored between other ends, found by compare queries running alongside
+// the reading of the file (several batches in flight), are each refused
+// by their place in the document, in document order, and nothing is
+// written.
+func TestImportStreamRefusesEdgesStoredBetweenOthers(t *testing.T) {
+	b := generated(t, 20)
+	s, ctx := fresh(t)
+	s.SetBatching(100, 37)
+	if _, err := s.ImportStream(ctx, opener(b), 0, nil); err != nil {
+		t.Fatalf("ImportStream: %v", err)
+	}
+	var doc graph.Document
+	if err := graph.DecodeJSON(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	moved := []int{3, 120, len(doc.Relationships) - 1}
+	for _, i := range moved {
+		r := &doc.Relationships[i]
+		for _, p := range doc.People { // another person, not the other end
+			if p.ID != r.From && p.ID != r.To && !p.Pet {
+				r.To = p.ID
+				break
+			}
+		}
+	}
+	doc.Contacts[40].From, doc.Contacts[40].To = doc.Contacts[40].To, doc.Contacts[40].From
+	b2, _ := json.Marshal(&doc)
+	v1, _ := s.Version(ctx)
+	_, err := s.ImportStream(ctx, opener(b2), 0, nil)
+	var probs graph.Problems
+	if !errors.As(err, &probs) || !errors.Is(err, graph.ErrConflict) {
+		t.Fatalf("got %v, want conflicts", err)
+	}
+	var got []string
+	for _, p := range probs {
+		got = append(got, p.Field)
+	}
+	want := []string{"relationships[3].id", "relationships[120].id", fmt.Sprintf("relationships[%d].id", moved[2]), "contacts[40].id"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("fields: got %v, want %v", got, want)
+	}
+	if v2, _ := s.Version(ctx); v2 != v1 {
+		t.Errorf("store version %s -> %s: something was written", v1, v2)
 	}
 }
