@@ -130,7 +130,11 @@ func SiblingPlacementReport(n *graph.Network) Report {
 	seen := make([]bool, len(x.ids))
 	var sibs []int
 	for i := range n.People {
-		if c := x.node[n.People[i].ID]; x.lookedAfter[c] {
+		c := i // node i is n.People[i], unless a later record has its id
+		if x.people[i] == nil {
+			c = x.node[n.People[i].ID]
+		}
+		if x.lookedAfter[c] {
 			sibs = x.lookedAfterSiblings(c, seen, sibs[:0])
 			r.addChild(x, c, sibs)
 		}

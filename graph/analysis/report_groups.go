@@ -16,16 +16,13 @@ import (
 // building the groups.
 func (r *Report) addGroups(x *reportIndex) {
 	u := newUnionFind(len(x.ids))
-	for k, rel := range x.n.Relationships {
-		if x.relFrom[k] < 0 {
-			continue
-		}
-		if rel.Kind == graph.RelSibling {
+	for k, sib := range x.relSibling {
+		if sib {
 			u.union(x.relFrom[k], x.relTo[k])
 		}
 	}
 	for p := range x.ids {
-		if x.person(x.ids[p]) != p {
+		if !x.notPet(p) {
 			continue // a parent who is a pet or not a person joins no one (siblingGraph)
 		}
 		kids := x.children.of(p)
@@ -35,7 +32,7 @@ func (r *Report) addGroups(x *reportIndex) {
 	}
 	// One entry per looked-after member with a home, by group then home.
 	type member struct{ group, home int }
-	var ms []member
+	ms := make([]member, 0, len(x.ids)/4)
 	for i := range x.ids {
 		if x.lookedAfter[i] && x.home[i] >= 0 {
 			ms = append(ms, member{u.find(i), x.home[i]})

@@ -38,7 +38,8 @@ type reportIndex struct {
 	// parent nodes and parent -> child nodes.
 	siblingRels       csr
 	parents, children csr
-	relFrom, relTo    []int // relationship -> nodes of its ends (-1: not indexed)
+	relFrom, relTo    []int  // relationship -> nodes of its ends (-1: not indexed)
+	relSibling        []bool // relationship -> whether it is a sibling one
 	lastContact       map[[2]int]graph.Date
 }
 
@@ -62,11 +63,14 @@ func newCSR(nodes int, each func(add func(node, item int))) csr {
 		c.start[i+1] += c.start[i]
 	}
 	c.items = make([]int, c.start[nodes])
-	next := slices.Clone(c.start[:nodes])
+	// Fill each list from its start, moving the start along; the starts
+	// then sit one list late, and move back.
 	each(func(node, item int) {
-		c.items[next[node]] = item
-		next[node]++
+		c.items[c.start[node]] = item
+		c.start[node]++
 	})
+	copy(c.start[1:], c.start[:nodes])
+	c.start[0] = 0
 	return c
 }
 
@@ -77,12 +81,17 @@ func newReportIndex(n *graph.Network) *reportIndex {
 	x.people = make([]*graph.Person, len(n.People))
 	for i := range n.People {
 		id := n.People[i].ID
-		if j, dup := x.node[id]; dup {
-			x.people[j] = nil // as graph.Index, the last record of an id wins
-		}
 		x.node[id], x.ids[i], x.people[i] = i, id, &n.People[i]
 	}
+	if len(x.node) < len(n.People) { // repeated ids: as in graph.Index, the last record wins
+		for i, id := range x.ids {
+			if x.node[id] != i {
+				x.people[i] = nil
+			}
+		}
+	}
 	x.indexRelationships()
+	x.markLookedAfter()
 	x.indexHomes()
 	x.indexContacts()
 	return x
@@ -91,17 +100,40 @@ func newReportIndex(n *graph.Network) *reportIndex {
 // person returns the node of a person who is not a pet, or -1
 // (snapshot.isPet).
 func (x *reportIndex) person(id graph.ID) int {
-	if i, ok := x.node[id]; ok && i < len(x.people) && x.people[i] != nil && !x.people[i].Pet {
+	if i, ok := x.node[id]; ok && x.notPet(i) {
 		return i
 	}
 	return -1
+}
+
+// notPet reports whether node i is a person who is not a pet.
+func (x *reportIndex) notPet(i int) bool {
+	return i < len(x.people) && x.people[i] != nil && !x.people[i].Pet
+}
+
+// endCache remembers the last id looked up and its node: the store's
+// projection lists each person's relationships and residences together,
+// so most look-ups of their person are repeats.
+type endCache struct {
+	id   graph.ID
+	node int
+	ok   bool
+}
+
+// lookup returns look(id), asking only when id is not the last one.
+func (c *endCache) lookup(id graph.ID, look func(graph.ID) int) int {
+	if !c.ok || c.id != id {
+		c.id, c.node, c.ok = id, look(id), true
+	}
+	return c.node
 }
 
 // indexRelationships numbers the ends of the sibling and parent
 // relationships that count and lists them by node.
 func (x *reportIndex) indexRelationships() {
 	rels := x.n.Relationships
-	x.relFrom, x.relTo = make([]int, len(rels)), make([]int, len(rels))
+	x.relFrom, x.relTo, x.relSibling = make([]int, len(rels)), make([]int, len(rels)), make([]bool, len(rels))
+	var fromPerson, fromParent endCache // (interning never changes a looked-up node)
 	for i := range rels {
 		r := &rels[i]
 		x.relFrom[i], x.relTo[i] = -1, -1
@@ -110,37 +142,37 @@ func (x *reportIndex) indexRelationships() {
 		}
 		switch {
 		case r.Kind == graph.RelSibling && r.Span().Covers(x.day):
-			if a, b := x.person(r.From), x.person(r.To); a >= 0 && b >= 0 {
-				x.relFrom[i], x.relTo[i] = a, b
+			if a, b := fromPerson.lookup(r.From, x.person), x.person(r.To); a >= 0 && b >= 0 {
+				x.relFrom[i], x.relTo[i], x.relSibling[i] = a, b, true
 			}
 		case r.Kind == graph.RelParent && r.Span().Started(x.day):
 			// Any parent makes siblings of their children (snapshot.parentRels
 			// does not ask whether the parent is a person); pets are never
 			// the siblings.
 			if c := x.person(r.To); c >= 0 {
-				x.relFrom[i], x.relTo[i] = x.intern(r.From), c
+				x.relFrom[i], x.relTo[i] = fromParent.lookup(r.From, x.intern), c
 			}
 		}
 	}
 	nodes := len(x.ids)
 	x.siblingRels = newCSR(nodes, func(add func(int, int)) {
-		for i, r := range rels {
-			if r.Kind == graph.RelSibling && x.relFrom[i] >= 0 {
+		for i, sib := range x.relSibling {
+			if sib {
 				add(x.relFrom[i], i)
 				add(x.relTo[i], i)
 			}
 		}
 	})
 	x.parents = newCSR(nodes, func(add func(int, int)) {
-		for i, r := range rels {
-			if r.Kind == graph.RelParent && x.relFrom[i] >= 0 {
+		for i, sib := range x.relSibling {
+			if !sib && x.relFrom[i] >= 0 {
 				add(x.relTo[i], x.relFrom[i])
 			}
 		}
 	})
 	x.children = newCSR(nodes, func(add func(int, int)) {
-		for i, r := range rels {
-			if r.Kind == graph.RelParent && x.relFrom[i] >= 0 {
+		for i, sib := range x.relSibling {
+			if !sib && x.relFrom[i] >= 0 {
 				add(x.relFrom[i], x.relTo[i])
 			}
 		}
@@ -158,8 +190,16 @@ func (x *reportIndex) intern(id graph.ID) int {
 	return i
 }
 
-// indexHomes lists each person's residences and finds their home at the
-// date, and marks the looked-after children.
+// markLookedAfter marks the looked-after children at the date.
+func (x *reportIndex) markLookedAfter() {
+	x.lookedAfter = make([]bool, len(x.ids))
+	for i, p := range x.people {
+		x.lookedAfter[i] = p != nil && !p.Pet && p.LookedAfterOn(x.day) && !p.IsAdult(x.day)
+	}
+}
+
+// indexHomes lists the residences of looked-after children and finds
+// their homes at the date: the report asks no one else's.
 func (x *reportIndex) indexHomes() {
 	x.households = make(map[graph.ID]int, len(x.n.Households))
 	for i := range x.n.Households {
@@ -167,11 +207,14 @@ func (x *reportIndex) indexHomes() {
 	}
 	res := x.n.Residences
 	owner := make([]int, len(res))
+	var last endCache
 	for i := range res {
-		owner[i] = -1
-		if j, ok := x.node[res[i].Person]; ok && j < len(x.people) {
-			owner[i] = j
-		}
+		owner[i] = last.lookup(res[i].Person, func(id graph.ID) int {
+			if j, ok := x.node[id]; ok && x.lookedAfter[j] {
+				return j
+			}
+			return -1
+		})
 	}
 	x.residences = newCSR(len(x.ids), func(add func(int, int)) {
 		for i, o := range owner {
@@ -180,13 +223,9 @@ func (x *reportIndex) indexHomes() {
 			}
 		}
 	})
-	x.lookedAfter = make([]bool, len(x.ids))
 	x.home, x.homeRes = make([]int, len(x.ids)), make([]int, len(x.ids))
 	for i := range x.ids {
 		x.home[i], x.homeRes[i] = -1, -1
-		if p := x.personAt(i); p != nil {
-			x.lookedAfter[i] = !p.Pet && p.LookedAfterOn(x.day) && !p.IsAdult(x.day)
-		}
 		best := -1
 		for _, k := range x.residences.of(i) {
 			if res[k].Span().Covers(x.day) && (best < 0 || res[k].From.After(res[best].From)) {
@@ -200,14 +239,6 @@ func (x *reportIndex) indexHomes() {
 			}
 		}
 	}
-}
-
-// personAt returns node i's person, or nil.
-func (x *reportIndex) personAt(i int) *graph.Person {
-	if i < len(x.people) {
-		return x.people[i]
-	}
-	return nil
 }
 
 // indexContacts keeps the last contact on or before the date between each
