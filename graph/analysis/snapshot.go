@@ -8,9 +8,10 @@ import (
 )
 
 // snapshot is a network indexed once and read at its date. Every analysis
-// in the package goes through it, so that "counts at the date" means the
-// same thing everywhere: a relationship counts only while its span covers
-// the date; ended relationships are history.
+// in the package goes through it (the authority report through
+// reportIndex, which reads the records the same way), so that "counts at
+// the date" means the same thing everywhere: a relationship counts only
+// while its span covers the date; ended relationships are history.
 type snapshot struct {
 	n   *graph.Network
 	ix  *graph.Index
