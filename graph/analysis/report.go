@@ -127,11 +127,11 @@ func SiblingPlacementReport(n *graph.Network) Report {
 	}
 	r.AsOf = n.AsOf
 	x := newReportIndex(n)
-	seen := make([]bool, len(x.ids))
+	seen := make([]bool, x.nodes)
 	var sibs []int
 	for i := range n.People {
 		c := i // node i is n.People[i], unless a later record has its id
-		if x.people[i] == nil {
+		if x.shadowed != nil && x.shadowed[i] {
 			c = x.node[n.People[i].ID]
 		}
 		if x.lookedAfter[c] {
@@ -172,7 +172,7 @@ func (r *Report) addChild(x *reportIndex, c int, sibs []int) {
 			continue
 		}
 		separated = true
-		if x.ids[c] < x.ids[o] {
+		if x.id(c) < x.id(o) {
 			r.Separations++
 			if x.tie(c, o).separation() == nil {
 				r.SeparationsNoReason++

@@ -97,7 +97,7 @@ func (r *Report) newBreakdowns() {
 // addBreakdowns counts one assessed child c (and the pairs they are the
 // lower id of) in the breakdowns: sibs are their looked-after siblings.
 func (r *Report) addBreakdowns(x *reportIndex, c int, sibs []int, separated bool) {
-	p := x.people[c]
+	p := x.personOf(c)
 	for _, rt := range []*Rate{&r.ByAgeBand[ageBandCategory(p.Band(x.day))], &r.ByTimeLookedAfter[timeLookedAfterCategory(p, x.day)]} {
 		rt.Children++
 		if separated {
@@ -107,7 +107,7 @@ func (r *Report) addBreakdowns(x *reportIndex, c int, sibs []int, separated bool
 	h := x.household(c)
 	for _, o := range sibs {
 		ho := x.household(o)
-		if ho == nil || x.ids[c] >= x.ids[o] || ho.ID == h.ID {
+		if ho == nil || x.id(c) >= x.id(o) || ho.ID == h.ID {
 			continue
 		}
 		r.SeparationsByContact[contactCategory(x.contactStateOf(c, o))].Pairs++

@@ -15,13 +15,13 @@ import (
 // a group than that, so it joins nodes with a union-find rather than
 // building the groups.
 func (r *Report) addGroups(x *reportIndex) {
-	u := newUnionFind(len(x.ids))
+	u := newUnionFind(x.nodes)
 	for k, sib := range x.relSibling {
 		if sib {
 			u.union(x.relFrom[k], x.relTo[k])
 		}
 	}
-	for p := range x.ids {
+	for p := range x.nodes {
 		if !x.notPet(p) {
 			continue // a parent who is a pet or not a person joins no one (siblingGraph)
 		}
@@ -32,8 +32,8 @@ func (r *Report) addGroups(x *reportIndex) {
 	}
 	// One entry per looked-after member with a home, by group then home.
 	type member struct{ group, home int }
-	ms := make([]member, 0, len(x.ids)/4)
-	for i := range x.ids {
+	ms := make([]member, 0, x.nodes/4)
+	for i := range x.nodes {
 		if x.lookedAfter[i] && x.home[i] >= 0 {
 			ms = append(ms, member{u.find(i), x.home[i]})
 		}

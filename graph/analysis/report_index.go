@@ -9,21 +9,22 @@ import (
 
 // reportIndex is an authority indexed once for the sibling placement
 // report. People are numbered densely (node i is n.People[i]; parents
-// named by parent relationships but not in People follow), every id is
-// hashed once, and what the report asks per child (looked after? which
-// home? which siblings?) is read from slices by number rather than from
-// maps by id: at 12,000 children the id-keyed snapshot spent most of the
+// named by parent relationships but not in People follow), ids are hashed
+// while indexing only, and what the report asks per child (looked after?
+// which home? which siblings?) is read from slices by number rather than
+// from maps by id: at 12,000 children the id-keyed snapshot spent most of the
 // report's time hashing strings and the garbage collector most of the
 // rest. It reads the records exactly as snapshot does (snapshot.go:
 // lookedAfterChild, household, siblingsOf, lastTogether, lastSeen);
 // report_reference_test.go holds the report over snapshot and tests
 // check the two agree.
 type reportIndex struct {
-	day    graph.Date
-	n      *graph.Network
-	ids    []graph.ID      // node -> id
-	people []*graph.Person // node -> person (nil: not in People, or a duplicate id's earlier record)
-	node   map[graph.ID]int
+	day      graph.Date
+	n        *graph.Network
+	nodes    int              // people, then the parents interned
+	node     map[graph.ID]int // id -> node
+	extra    []graph.ID       // node len(n.People)+i -> id: parents not in People
+	shadowed []bool           // node -> whether a later record has the person's id (nil: none has)
 
 	lookedAfter []bool // a looked-after child at the date (snapshot.lookedAfterChild)
 	home        []int  // index in n.Households of the home at the date, or -1 (snapshot.household)
@@ -43,51 +44,17 @@ type reportIndex struct {
 	lastContact       map[[2]int]graph.Date
 }
 
-// csr is a list per node in one slice (compressed sparse rows): the list
-// of node i is items[start[i]:start[i+1]].
-type csr struct {
-	start []int
-	items []int
-}
-
-// of returns node i's list.
-func (c csr) of(i int) []int { return c.items[c.start[i]:c.start[i+1]] }
-
-// newCSR builds a csr over nodes nodes from the (node, item) pairs that
-// each calls add with, in order; each is called twice (to count, then to
-// fill).
-func newCSR(nodes int, each func(add func(node, item int))) csr {
-	c := csr{start: make([]int, nodes+1)}
-	each(func(node, _ int) { c.start[node+1]++ })
-	for i := range nodes {
-		c.start[i+1] += c.start[i]
-	}
-	c.items = make([]int, c.start[nodes])
-	// Fill each list from its start, moving the start along; the starts
-	// then sit one list late, and move back.
-	each(func(node, item int) {
-		c.items[c.start[node]] = item
-		c.start[node]++
-	})
-	copy(c.start[1:], c.start[:nodes])
-	c.start[0] = 0
-	return c
-}
-
 // newReportIndex indexes n for the report at n.AsOf.
 func newReportIndex(n *graph.Network) *reportIndex {
 	x := &reportIndex{day: n.AsOf, n: n, node: make(map[graph.ID]int, len(n.People))}
-	x.ids = make([]graph.ID, len(n.People))
-	x.people = make([]*graph.Person, len(n.People))
+	x.nodes = len(n.People)
 	for i := range n.People {
-		id := n.People[i].ID
-		x.node[id], x.ids[i], x.people[i] = i, id, &n.People[i]
+		x.node[n.People[i].ID] = i
 	}
 	if len(x.node) < len(n.People) { // repeated ids: as in graph.Index, the last record wins
-		for i, id := range x.ids {
-			if x.node[id] != i {
-				x.people[i] = nil
-			}
+		x.shadowed = make([]bool, len(n.People))
+		for i := range n.People {
+			x.shadowed[i] = x.node[n.People[i].ID] != i
 		}
 	}
 	x.indexRelationships()
@@ -108,24 +75,24 @@ func (x *reportIndex) person(id graph.ID) int {
 
 // notPet reports whether node i is a person who is not a pet.
 func (x *reportIndex) notPet(i int) bool {
-	return i < len(x.people) && x.people[i] != nil && !x.people[i].Pet
+	p := x.personOf(i)
+	return p != nil && !p.Pet
 }
 
-// endCache remembers the last id looked up and its node: the store's
-// projection lists each person's relationships and residences together,
-// so most look-ups of their person are repeats.
-type endCache struct {
-	id   graph.ID
-	node int
-	ok   bool
-}
-
-// lookup returns look(id), asking only when id is not the last one.
-func (c *endCache) lookup(id graph.ID, look func(graph.ID) int) int {
-	if !c.ok || c.id != id {
-		c.id, c.node, c.ok = id, look(id), true
+// personOf returns node i's person, or nil.
+func (x *reportIndex) personOf(i int) *graph.Person {
+	if i >= len(x.n.People) || x.shadowed != nil && x.shadowed[i] {
+		return nil
 	}
-	return c.node
+	return &x.n.People[i]
+}
+
+// id returns node i's id.
+func (x *reportIndex) id(i int) graph.ID {
+	if i < len(x.n.People) {
+		return x.n.People[i].ID
+	}
+	return x.extra[i-len(x.n.People)]
 }
 
 // indexRelationships numbers the ends of the sibling and parent
@@ -154,7 +121,7 @@ func (x *reportIndex) indexRelationships() {
 			}
 		}
 	}
-	nodes := len(x.ids)
+	nodes := x.nodes
 	x.siblingRels = newCSR(nodes, func(add func(int, int)) {
 		for i, sib := range x.relSibling {
 			if sib {
@@ -184,16 +151,18 @@ func (x *reportIndex) intern(id graph.ID) int {
 	if i, ok := x.node[id]; ok {
 		return i
 	}
-	i := len(x.ids)
+	i := x.nodes
 	x.node[id] = i
-	x.ids = append(x.ids, id)
+	x.extra = append(x.extra, id)
+	x.nodes++
 	return i
 }
 
 // markLookedAfter marks the looked-after children at the date.
 func (x *reportIndex) markLookedAfter() {
-	x.lookedAfter = make([]bool, len(x.ids))
-	for i, p := range x.people {
+	x.lookedAfter = make([]bool, x.nodes)
+	for i := range x.n.People {
+		p := x.personOf(i)
 		x.lookedAfter[i] = p != nil && !p.Pet && p.LookedAfterOn(x.day) && !p.IsAdult(x.day)
 	}
 }
@@ -216,15 +185,15 @@ func (x *reportIndex) indexHomes() {
 			return -1
 		})
 	}
-	x.residences = newCSR(len(x.ids), func(add func(int, int)) {
+	x.residences = newCSR(x.nodes, func(add func(int, int)) {
 		for i, o := range owner {
 			if o >= 0 {
 				add(o, i)
 			}
 		}
 	})
-	x.home, x.homeRes = make([]int, len(x.ids)), make([]int, len(x.ids))
-	for i := range x.ids {
+	x.home, x.homeRes = make([]int, x.nodes), make([]int, x.nodes)
+	for i := range x.nodes {
 		x.home[i], x.homeRes[i] = -1, -1
 		best := -1
 		for _, k := range x.residences.of(i) {
@@ -307,7 +276,7 @@ func (x *reportIndex) otherEnd(k, i int) int {
 // tie returns the sibling tie of i with o: their current sibling
 // relationships in id order (snapshot.siblingsOf's rels).
 func (x *reportIndex) tie(i, o int) sibTie {
-	t := sibTie{other: x.ids[o]}
+	t := sibTie{other: x.id(o)}
 	for _, k := range x.siblingRels.of(i) {
 		if x.otherEnd(k, i) == o {
 			t.rels = append(t.rels, &x.n.Relationships[k])
