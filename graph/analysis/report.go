@@ -168,7 +168,7 @@ func (r *Report) addChild(x *reportIndex, c int, sibs []int) {
 			continue
 		}
 		known++
-		if h < 0 || x.n.Households[x.home[o]].ID == x.n.Households[h].ID {
+		if h < 0 || x.home[o] == h {
 			continue
 		}
 		separated = true

@@ -27,10 +27,13 @@ type reportIndex struct {
 	shadowed []bool           // node -> whether a later record has the person's id (nil: none has)
 
 	lookedAfter []bool // a looked-after child at the date (snapshot.lookedAfterChild)
-	home        []int  // index in n.Households of the home at the date, or -1 (snapshot.household)
-	homeRes     []int  // index in n.Residences of the residence at the date, or -1 (Index.ResidenceOn)
-	households  map[graph.ID]int
-	residences  csr // node -> indexes in n.Residences, in stored order
+	// home: index in n.Households of the home at the date, or -1
+	// (snapshot.household), the last household of an id as in
+	// graph.Index, so that equal indexes are equal ids; homeRes: index in
+	// n.Residences of the residence at the date, or -1 (Index.ResidenceOn).
+	home, homeRes []int
+	households    map[graph.ID]int
+	residences    csr // node -> indexes in n.Residences, in stored order
 
 	// siblingRels: node -> indexes in n.Relationships of the current
 	// sibling relationships between two people who are not pets, in
