@@ -141,3 +141,20 @@ func BenchmarkReport1000(b *testing.B) {
 		analysis.SiblingPlacementReport(n)
 	}
 }
+
+// benchmarkReportProjection times the report over the projection of a
+// generated authority of children looked-after children that the store
+// loads for it (analysis.ReportProjection).
+func benchmarkReportProjection(b *testing.B, children int) {
+	n := analysis.ReportProjection(analysis.GeneratedAuthority(1, children))
+	b.ReportMetric(float64(len(n.People)), "people")
+	b.ResetTimer()
+	b.ReportAllocs()
+	for b.Loop() {
+		analysis.SiblingPlacementReport(n)
+	}
+}
+
+func BenchmarkReportProjection12000(b *testing.B) { benchmarkReportProjection(b, 12000) }
+
+func BenchmarkReportProjection84000(b *testing.B) { benchmarkReportProjection(b, 84000) }

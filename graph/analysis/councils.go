@@ -41,11 +41,3 @@ func (s *snapshot) splitAcrossCouncils(g SiblingGroup) bool {
 	}
 	return len(seen) > 1
 }
-
-// addCouncilSplit counts a split sibling group whose looked-after members
-// live in more than one council area.
-func (r *Report) addCouncilSplit(s *snapshot, g SiblingGroup) {
-	if s.splitAcrossCouncils(g) {
-		r.GroupsSplitAcrossCouncils++
-	}
-}

@@ -77,7 +77,14 @@
 // report, and SiblingGroups over an authority, take one authority-wide
 // snapshot (Child == ""), loaded by the store in a single round trip and
 // indexed once; they index only people, households, residences and
-// sibling and parent relationships, never the contact records. Review
+// sibling and parent relationships (the report also the last contacts
+// between looked-after children). The report does not go through
+// snapshot: report_index.go numbers the authority's people once and
+// reads homes, siblings and contacts from slices by number, and
+// report_groups.go classifies groups with a union-find (at 12,000
+// children the id-keyed snapshot spent its time hashing ids). It must
+// read the records as snapshot does; report_reference_test.go is the
+// report over snapshot, and random authorities check the two agree. Review
 // can take a before snapshot re-read "as of" the last review: the store
 // keeps a relationship's earlier views, arrangement, restriction and
 // separation in its History and gives each as it held on the date
@@ -89,5 +96,8 @@
 // in fixtures/families (go test ./graph/analysis -update regenerates them;
 // read the diff). scripts/crosscheck compares components, articulation
 // points and betweenness with networkx. Benchmarks: BenchmarkFlags60,
-// BenchmarkAnalyse60, BenchmarkSiblingGroups1000, BenchmarkReport1000.
+// BenchmarkAnalyse60, BenchmarkSiblingGroups1000, BenchmarkReport1000,
+// and BenchmarkReportProjection12000 and 84000 over what the store's
+// report projection loads (ReportProjection in projection_test.go, a
+// test checks the report over it equals the report over the whole).
 package analysis

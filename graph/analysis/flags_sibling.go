@@ -151,8 +151,14 @@ func lapsedText(arr *graph.Arrangement, opt Options) string {
 // given maxGap days from the latest of the relationship starting and
 // either of the two moving to where they live now.
 func (s *snapshot) behind(a, b graph.ID, rels []*graph.Relationship, seen lastSeen, ok bool, maxGap int) bool {
+	return behindOn(s.day, rels, seen, ok, maxGap, s.ix.ResidenceOn(a, s.day), s.ix.ResidenceOn(b, s.day))
+}
+
+// behindOn is behind on day, given the two people's residences at the
+// day (nil when not recorded).
+func behindOn(day graph.Date, rels []*graph.Relationship, seen lastSeen, ok bool, maxGap int, homes ...*graph.Residence) bool {
 	if ok {
-		return s.day.DaysSince(seen.date) > maxGap
+		return day.DaysSince(seen.date) > maxGap
 	}
 	var start graph.Date
 	later := func(d graph.Date) {
@@ -163,12 +169,12 @@ func (s *snapshot) behind(a, b graph.ID, rels []*graph.Relationship, seen lastSe
 	for _, r := range rels {
 		later(r.Since)
 	}
-	for _, id := range []graph.ID{a, b} {
-		if r := s.ix.ResidenceOn(id, s.day); r != nil {
+	for _, r := range homes {
+		if r != nil {
 			later(r.From)
 		}
 	}
-	return start.IsZero() || s.day.DaysSince(start) > maxGap
+	return start.IsZero() || day.DaysSince(start) > maxGap
 }
 
 // unrecordedSiblings returns an unrecorded_sibling flag for each person who

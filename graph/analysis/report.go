@@ -108,8 +108,8 @@ func placementCategory(k graph.HouseholdKind) int {
 
 // SiblingPlacementReport computes the report from one authority-wide
 // snapshot (n.Child == "", everyone in the authority), loaded by the store
-// in one round trip: the whole authority is indexed once and no per-child
-// look-up is needed.
+// in one round trip: the whole authority is indexed once, by number
+// (report_index.go), and no per-child look-up is needed.
 func SiblingPlacementReport(n *graph.Network) Report {
 	r := Report{
 		BySiblings:  make([]Rate, len(siblingCountCategories)),
@@ -126,10 +126,17 @@ func SiblingPlacementReport(n *graph.Network) Report {
 		return r
 	}
 	r.AsOf = n.AsOf
-	s := newReportSnapshot(n)
+	x := newReportIndex(n)
+	seen := make([]bool, x.nodes)
+	var sibs []int
 	for i := range n.People {
-		if id := n.People[i].ID; s.lookedAfterChild(id) {
-			r.addChild(s, id)
+		c := i // node i is n.People[i], unless a later record has its id
+		if x.shadowed != nil && x.shadowed[i] {
+			c = x.node[n.People[i].ID]
+		}
+		if x.lookedAfter[c] {
+			sibs = x.lookedAfterSiblings(c, seen, sibs[:0])
+			r.addChild(x, c, sibs)
 		}
 	}
 	r.SeparatedRate = ratio(r.Separated, r.assessed())
@@ -138,51 +145,42 @@ func SiblingPlacementReport(n *graph.Network) Report {
 			rts[i].Rate = ratio(rts[i].Separated, rts[i].Children)
 		}
 	}
-	for _, g := range s.siblingGroups() {
-		switch g.Status {
-		case Together:
-			r.Groups.Together++
-		case PartlyTogether:
-			r.Groups.PartlyTogether++
-			r.addCouncilSplit(s, g)
-		case Apart:
-			r.Groups.Apart++
-			r.addCouncilSplit(s, g)
-		default:
-			continue
-		}
-		r.Groups.Groups++
-	}
+	r.addGroups(x)
 	r.Groups.SplitRate = ratio(r.Groups.PartlyTogether+r.Groups.Apart, r.Groups.Groups)
 	return r
 }
 
-// addChild counts one looked-after child id.
-func (r *Report) addChild(s *snapshot, id graph.ID) {
+// addChild counts one looked-after child c with their looked-after
+// siblings sibs.
+func (r *Report) addChild(x *reportIndex, c int, sibs []int) {
 	r.LookedAfterChildren++
-	h := s.household(id)
-	if h == nil {
+	h := x.home[c]
+	if h < 0 {
 		r.HouseholdNotRecorded++
 	}
-	las, known := s.lookedAfterSiblings(id)
-	if len(las) > 0 {
+	if len(sibs) > 0 {
 		r.WithLookedAfterSibling++
 	}
-	if h == nil || len(known) == 0 {
-		return // not assessed: where they live, or where all their siblings live, is not known
-	}
+	known := 0 // looked-after siblings whose home is recorded
 	separated := false
-	for _, t := range known {
-		if s.household(t.other).ID == h.ID {
+	for _, o := range sibs {
+		if x.home[o] < 0 {
+			continue
+		}
+		known++
+		if h < 0 || x.home[o] == h {
 			continue
 		}
 		separated = true
-		if id < t.other {
+		if x.id(c) < x.id(o) {
 			r.Separations++
-			if t.separation() == nil {
+			if x.tie(c, o).separation() == nil {
 				r.SeparationsNoReason++
 			}
 		}
+	}
+	if h < 0 || known == 0 {
+		return // not assessed: where they live, or where all their siblings live, is not known
 	}
 	add := func(rt *Rate) {
 		rt.Children++
@@ -190,27 +188,12 @@ func (r *Report) addChild(s *snapshot, id graph.ID) {
 			rt.Separated++
 		}
 	}
-	add(&r.BySiblings[min(len(known), 4)-1])
-	add(&r.ByPlacement[placementCategory(h.Kind)])
-	r.addBreakdowns(s, id, h, known, separated)
+	add(&r.BySiblings[min(known, 4)-1])
+	add(&r.ByPlacement[placementCategory(x.n.Households[h].Kind)])
+	r.addBreakdowns(x, c, sibs, separated)
 	if separated {
 		r.Separated++
 	}
-}
-
-// lookedAfterSiblings returns the looked-after siblings of id, and those of
-// them whose household at the date is recorded.
-func (s *snapshot) lookedAfterSiblings(id graph.ID) (all, known []sibTie) {
-	for _, t := range s.siblingsOf(id) {
-		if !s.lookedAfterChild(t.other) {
-			continue
-		}
-		all = append(all, t)
-		if s.household(t.other) != nil {
-			known = append(known, t)
-		}
-	}
-	return all, known
 }
 
 // assessed is how many children the separation rate is over: those with

@@ -72,20 +72,6 @@ func contactCategory(st contactState) int {
 	return 3
 }
 
-// newReportSnapshot indexes what the report reads: people, homes, the
-// sibling and parent relationships and the contacts (the store's report
-// projection gives only the last contact of each pair).
-func newReportSnapshot(n *graph.Network) *snapshot {
-	lean := &graph.Network{Child: n.Child, AsOf: n.AsOf, Records: graph.Records{
-		People: n.People, Households: n.Households, Residences: n.Residences, Contacts: n.Contacts}}
-	for _, r := range n.Relationships {
-		if r.Kind == graph.RelSibling || r.Kind == graph.RelParent {
-			lean.Relationships = append(lean.Relationships, r)
-		}
-	}
-	return newSnapshot(lean)
-}
-
 // newBreakdowns sets up the breakdowns' categories.
 func (r *Report) newBreakdowns() {
 	rates := func(cats []string) []Rate {
@@ -108,42 +94,40 @@ func (r *Report) newBreakdowns() {
 	r.Estrangement = counts(estrangementCategories)
 }
 
-// addBreakdowns counts one assessed child (and the pairs they are the
-// lower id of) in the breakdowns: h is their household, known their
-// looked-after siblings with a recorded one.
-func (r *Report) addBreakdowns(s *snapshot, id graph.ID, h *graph.Household, known []sibTie, separated bool) {
-	p := s.ix.Person(id)
-	band := graph.AgeUnknown
-	if p != nil {
-		band = p.Band(s.day)
-	}
-	for _, rt := range []*Rate{&r.ByAgeBand[ageBandCategory(band)], &r.ByTimeLookedAfter[timeLookedAfterCategory(p, s.day)]} {
+// addBreakdowns counts one assessed child c (and the pairs they are the
+// lower id of) in the breakdowns: sibs are their looked-after siblings.
+func (r *Report) addBreakdowns(x *reportIndex, c int, sibs []int, separated bool) {
+	p := x.personOf(c)
+	for _, rt := range []*Rate{&r.ByAgeBand[ageBandCategory(p.Band(x.day))], &r.ByTimeLookedAfter[timeLookedAfterCategory(p, x.day)]} {
 		rt.Children++
 		if separated {
 			rt.Separated++
 		}
 	}
-	for _, t := range known {
-		if id >= t.other || s.household(t.other).ID == h.ID {
+	h := x.household(c)
+	for _, o := range sibs {
+		ho := x.household(o)
+		if ho == nil || x.id(c) >= x.id(o) || ho.ID == h.ID {
 			continue
 		}
-		r.SeparationsByContact[contactCategory(s.contactStateOf(id, t))].Pairs++
-		r.Estrangement[s.estrangement(id, t.other)].Pairs++
+		r.SeparationsByContact[contactCategory(x.contactStateOf(c, o))].Pairs++
+		r.Estrangement[x.estrangement(c, o)].Pairs++
 	}
 }
 
 // contactStateOf is how contact between a separated pair stands against
 // its plan, as the separated_sibling flag judges it (default options).
-func (s *snapshot) contactStateOf(child graph.ID, t sibTie) contactState {
-	restr, arr := t.restriction(s.day), t.arrangement()
+func (x *reportIndex) contactStateOf(c, o int) contactState {
+	t := x.tie(c, o)
+	restr, arr := t.restriction(x.day), t.arrangement()
 	switch {
 	case restr != nil && restr.Kind == graph.RestrictNoContact:
 		return contactRestricted
 	case arr == nil || arr.Mode == graph.ContactNone:
 		return contactNone
 	}
-	seen, ok := s.lastSeen(child, t.other)
-	if s.behind(child, t.other, t.rels, seen, ok, maxGap(arr, DefaultOptions())) {
+	seen, ok := x.lastSeen(c, o)
+	if behindOn(x.day, t.rels, seen, ok, maxGap(arr, DefaultOptions()), x.residenceOn(c), x.residenceOn(o)) {
 		return contactBehind
 	}
 	return contactWorking
@@ -153,13 +137,13 @@ func (s *snapshot) contactStateOf(child graph.ID, t sibTie) contactState {
 // recorded in the last 12 months), strangers (never recorded as living
 // together, and no contact ever recorded), or else estranged (no contact
 // in the last 12 months).
-func (s *snapshot) estrangement(a, b graph.ID) int {
-	last, ok := s.ix.LastContact(a, b, s.day)
+func (x *reportIndex) estrangement(a, b int) int {
+	last, ok := x.lastContact[[2]int{min(a, b), max(a, b)}]
 	switch {
-	case ok && s.day.DaysSince(last) <= EstrangedAfterDays:
+	case ok && x.day.DaysSince(last) <= EstrangedAfterDays:
 		return 0
 	case !ok:
-		if _, together := s.lastTogether(a, b); !together {
+		if _, together := lastTogether(x.residencesOf(a), x.residencesOf(b), x.day); !together {
 			return 2
 		}
 	}

@@ -8,9 +8,10 @@ import (
 )
 
 // snapshot is a network indexed once and read at its date. Every analysis
-// in the package goes through it, so that "counts at the date" means the
-// same thing everywhere: a relationship counts only while its span covers
-// the date; ended relationships are history.
+// in the package goes through it (the authority report through
+// reportIndex, which reads the records the same way), so that "counts at
+// the date" means the same thing everywhere: a relationship counts only
+// while its span covers the date; ended relationships are history.
 type snapshot struct {
 	n   *graph.Network
 	ix  *graph.Index
@@ -236,9 +237,15 @@ func (s *snapshot) siblingsOf(id graph.ID) []sibTie {
 // lastTogether returns the last day on or before the date that a and b
 // lived in the same household, and false if they never did.
 func (s *snapshot) lastTogether(a, b graph.ID) (graph.Date, bool) {
+	return lastTogether(s.ix.Residences(a), s.ix.Residences(b), s.day)
+}
+
+// lastTogether returns the last day on or before day that residences of
+// ras and rbs were in the same household, and false if none were.
+func lastTogether(ras, rbs []*graph.Residence, day graph.Date) (graph.Date, bool) {
 	var last graph.Date
-	for _, ra := range s.ix.Residences(a) {
-		for _, rb := range s.ix.Residences(b) {
+	for _, ra := range ras {
+		for _, rb := range rbs {
 			if ra.Household != rb.Household {
 				continue
 			}
@@ -246,7 +253,7 @@ func (s *snapshot) lastTogether(a, b graph.ID) (graph.Date, bool) {
 			if rb.From.After(start) {
 				start = rb.From
 			}
-			end := s.day
+			end := day
 			if !ra.Until.IsZero() && ra.Until.Before(end) {
 				end = ra.Until
 			}
@@ -271,6 +278,12 @@ type lastSeen struct {
 func (s *snapshot) lastSeen(a, b graph.ID) (lastSeen, bool) {
 	c, okc := s.ix.LastContact(a, b, s.day)
 	t, okt := s.lastTogether(a, b)
+	return latestSeen(c, okc, t, okt)
+}
+
+// latestSeen is the later of a last contact c (when okc) and the last day
+// t of living together (when okt).
+func latestSeen(c graph.Date, okc bool, t graph.Date, okt bool) (lastSeen, bool) {
 	switch {
 	case okt && (!okc || t.After(c)):
 		return lastSeen{t, "last_lived_together"}, true
