@@ -146,7 +146,10 @@ type childData struct {
 }
 
 // childPage is the child's record: map, flags, people by circle, homes
-// (read_network).
+// (read_network). What it shows depends only on the records, the child,
+// the audience and the dates, so it is kept by store version like the
+// maps (the access check and the audit event, in the middleware, happen
+// on every view); only whether the user may edit is theirs.
 func (s *Server) childPage(c echo.Context) error {
 	m, err := s.readMapRequest(c, false)
 	if err != nil {
@@ -155,23 +158,40 @@ func (s *Server) childPage(c echo.Context) error {
 	m.Since = graph.Date{}
 	ctx := c.Request().Context()
 	id := c.Param("id")
+	ver, cacheable := requestVersion(ctx)
+	key := cacheKey("child-page", id, string(m.Audience), m.AsOf.String(), m.Generated.String())
+	d, hit := s.vcache.pages.get(ver, key)
+	if !hit {
+		if d, err = s.childPageData(c, m, id); err != nil {
+			return err
+		}
+		if cacheable {
+			s.vcache.pages.put(ver, key, d)
+		}
+	}
+	d.CanEdit = roleCan(principal(c), casework) // d is a copy: the cached one stays as it was
+	return s.render(c, http.StatusOK, "child", d.Name, d)
+}
+
+// childPageData reads and draws what the child's page shows.
+func (s *Server) childPageData(c echo.Context, m MapRequest, id graph.ID) (childData, error) {
+	ctx := c.Request().Context()
 	n, err := s.networks.Network(ctx, id, m.AsOf)
 	if err != nil {
-		return err
+		return childData{}, err
 	}
 	flags := analysis.Flags(n, s.options())
 	d := s.childData(n, flags, id, m.AsOf)
 	d.Audience, d.Audiences = string(m.Audience), viz.Audiences
-	d.CanEdit = roleCan(principal(c), casework)
 	dot, err := mapDOT(ctx, s.networks, m, n, flags)
 	if err != nil {
-		return err
+		return childData{}, err
 	}
 	if d.Map, err = s.renderCached(c, mapKey(dot, viz.SVG), dot, viz.SVG); err != nil {
-		return err
+		return childData{}, err
 	}
 	d.Map = inlineSVG(d.Map)
-	return s.render(c, http.StatusOK, "child", d.Name, d)
+	return d, nil
 }
 
 // inlineSVG drops the XML prolog so the SVG can sit in HTML.

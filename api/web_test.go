@@ -465,3 +465,33 @@ func TestWebRelationshipContactThroughSomeone(t *testing.T) {
 		t.Errorf("no friend relationship with ard-jamie whose contact goes through ard-morag is stored")
 	}
 }
+
+// TestWebChildPageKeptUntilAWrite: the child's page is served from the
+// store-version cache while nothing changes (the same page, each view
+// still audited), and drawn afresh after any write: a new contact shows
+// at once. Whether the user may edit is theirs, not the cached page's.
+func TestWebChildPageKeptUntilAWrite(t *testing.T) {
+	b, _ := webApp(t, true)
+	b.signIn("worker-a")
+	first := b.get("/children/ard-amy")
+	again := b.get("/children/ard-amy")
+	if first.status != http.StatusOK || again.status != http.StatusOK {
+		t.Fatalf("child page: got %d, %d", first.status, again.status)
+	}
+	strip := func(s string) string { return csrfField.ReplaceAllString(s, "") }
+	if strip(first.body) != strip(again.body) {
+		t.Errorf("the same page, nothing written: the two views differ")
+	}
+	if !strings.Contains(again.body, "/people/ard-isobel/edit") {
+		t.Errorf("a worker's page lacks the edit links")
+	}
+	day := graph.DateOf(today.AddDate(0, 0, -1))
+	if err := testStore(t).CreateContact(context.Background(), graph.Contact{ID: "web-cache-contact", From: "ard-amy", To: "ard-isobel",
+		Date: day, Kind: graph.ContactVisit}); err != nil {
+		t.Fatalf("CreateContact: %v", err)
+	}
+	after := b.get("/children/ard-amy")
+	if after.status != http.StatusOK || !strings.Contains(after.body, day.Long()) {
+		t.Errorf("after a contact on %s: got %d, the page does not show it", day.Long(), after.status)
+	}
+}

@@ -3,6 +3,8 @@ package neo4jstore_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"testing"
 	"time"
 
@@ -59,5 +61,55 @@ func TestSessionStoreKeepsFindsExpiresAndDeletes(t *testing.T) {
 	}
 	if err := ss.Delete("never-there"); err != nil {
 		t.Errorf("deleting an unknown session: %v", err)
+	}
+}
+
+// TestSessionStoreTouchesAtMostEveryMinute: a commit that only moves the
+// expiry on, by less than a minute, of data this process wrote is not
+// written (a page view costs no write transaction); new data, or an
+// expiry a minute or more on, is.
+func TestSessionStoreTouchesAtMostEveryMinute(t *testing.T) {
+	neo4jtest.Reset(t)
+	ctx := context.Background()
+	store, err := neo4jstore.New(ctx, neo4jtest.Driver())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := store.Sessions()
+	sum := sha256.Sum256([]byte("tok-t"))
+	stored := func() int64 {
+		v := cypherValue(t, "MATCH (s:WebSession {id: '"+hex.EncodeToString(sum[:])+"'}) RETURN s.expiry.epochSeconds AS v")
+		n, _ := v.(int64)
+		return n
+	}
+	start := time.Now().Add(30 * time.Minute).Truncate(time.Second)
+	commit := func(data string, expiry time.Time) {
+		t.Helper()
+		if err := ss.CommitCtx(ctx, "tok-t", []byte(data), expiry); err != nil {
+			t.Fatalf("commit: %v", err)
+		}
+	}
+	commit("d1", start)
+	commit("d1", start.Add(20*time.Second))
+	if got := stored(); got != start.Unix() {
+		t.Errorf("expiry moved 20 s, same data: stored %d, want the first %d (not written)", got, start.Unix())
+	}
+	commit("d2", start.Add(30*time.Second))
+	if got := stored(); got != start.Add(30*time.Second).Unix() {
+		t.Errorf("new data: stored expiry %d, want %d", got, start.Add(30*time.Second).Unix())
+	}
+	if b, _, _ := ss.FindCtx(ctx, "tok-t"); string(b) != "d2" {
+		t.Errorf("new data: found %q, want d2", b)
+	}
+	commit("d2", start.Add(95*time.Second))
+	if got := stored(); got != start.Add(95*time.Second).Unix() {
+		t.Errorf("expiry a minute on: stored %d, want %d", got, start.Add(95*time.Second).Unix())
+	}
+	if err := ss.DeleteCtx(ctx, "tok-t"); err != nil {
+		t.Fatal(err)
+	}
+	commit("d2", start.Add(100*time.Second)) // after a delete, written again
+	if stored() == 0 {
+		t.Errorf("a commit after delete was not written")
 	}
 }
