@@ -15,11 +15,13 @@ type versionedCaches struct {
 	flagsC *versionCache[childFlags] // a child's flags (handlers_analysis.go)
 	drawn  *versionCache[drawnMap]   // maps as served (handlers_maps.go)
 	pages  *versionCache[childData]  // a child's page, map inlined (web_pages.go)
+	rows   *versionCache[caseloadRow] // a child's caseload row (web_pages.go)
 }
 
 func newVersionedCaches(maps int) versionedCaches {
 	return versionedCaches{scopes: newVersionCache[[]graph.ID](1024), flagsC: newVersionCache[childFlags](1024),
-		drawn: newVersionCache[drawnMap](maps), pages: newVersionCache[childData](maps)}
+		drawn: newVersionCache[drawnMap](maps), pages: newVersionCache[childData](maps),
+		rows: newVersionCache[caseloadRow](4096)}
 }
 
 // Results that depend only on stored records (a token's description, a

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -39,25 +40,50 @@ func (s *Server) caseloadPage(c echo.Context) error {
 		})
 	}
 	day := graph.DateOf(s.today())
-	ids := make([]graph.ID, len(items))
-	for i, it := range items {
-		ids[i] = it.ID
-	}
-	nets, err := s.networks.Networks(ctx, ids, day)
+	rows, err := s.caseloadRows(ctx, items, day)
 	if err != nil {
 		return err
-	}
-	rows := make([]caseloadRow, 0, len(items))
-	for _, it := range items {
-		if n := nets[it.ID]; n != nil {
-			rows = append(rows, caseloadRowOf(n, day, s.options()))
-		}
 	}
 	return s.render(c, http.StatusOK, "caseload", "Children", struct {
 		Rows  []caseloadRow
 		Query string
 		Today graph.Date
 	}{rows, c.QueryParam("q"), day})
+}
+
+// caseloadRows are the children's caseload rows on day: from the
+// store-version cache, the others worked out from their networks (read
+// in one query) and kept.
+func (s *Server) caseloadRows(ctx context.Context, items []graph.ChildSummary, day graph.Date) ([]caseloadRow, error) {
+	ver, _ := requestVersion(ctx)
+	key := func(id graph.ID) string { return cacheKey("caseload-row", id, day.String()) }
+	rows := make([]caseloadRow, len(items))
+	found := make([]bool, len(items))
+	var missing []graph.ID
+	for i, it := range items {
+		if rows[i], found[i] = s.vcache.rows.get(ver, key(it.ID)); !found[i] {
+			missing = append(missing, it.ID)
+		}
+	}
+	if len(missing) > 0 {
+		nets, err := s.networks.Networks(ctx, missing, day)
+		if err != nil {
+			return nil, err
+		}
+		for i, it := range items {
+			if n := nets[it.ID]; !found[i] && n != nil {
+				rows[i], found[i] = caseloadRowOf(n, day, s.options()), true
+				s.vcache.rows.put(ver, key(it.ID), rows[i])
+			}
+		}
+	}
+	out := rows[:0]
+	for i := range rows {
+		if found[i] {
+			out = append(out, rows[i])
+		}
+	}
+	return out, nil
 }
 
 // caseloadRowOf works out a child's caseload row from its network.
