@@ -46,6 +46,7 @@
 // Sort), one short read transaction a page, and writes each page
 // (graph.StreamDocument) before reading the next; the store version read
 // with every page stops the export if the records changed meanwhile.
-// Export (a *graph.Document in memory) stays for the pseudonymised export
-// and tests.
+// Export reads by the same pages into a *graph.Document in memory (for
+// the pseudonymised export and tests), and reads again if the records
+// changed meanwhile.
 package neo4jstore

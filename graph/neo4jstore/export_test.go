@@ -1,5 +1,11 @@
 package neo4jstore
 
+import (
+	"context"
+
+	"github.com/kinmap/kinmap/graph"
+)
+
 // SetReportPageSize changes the report projection's page size for a test
 // and returns a function that restores it.
 func SetReportPageSize(n int) (restore func()) {
@@ -23,4 +29,16 @@ func ExportPageQueries() map[string]string {
 		out[name] = p.cypher
 	}
 	return out
+}
+
+// ExportOneQueryEach is the export as it was before it was paged: each
+// record type one query, all in one read transaction, sorted by Neo4j;
+// the reference the paged exports are compared with.
+func (s *Store) ExportOneQueryEach(ctx context.Context) (*graph.Document, error) {
+	recs, err := s.all(ctx, graph.Date{})
+	if err != nil {
+		return nil, err
+	}
+	recs.Sort()
+	return &graph.Document{Format: graph.Format, Records: *recs}, nil
 }

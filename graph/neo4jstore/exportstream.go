@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -98,29 +99,96 @@ func (s *Store) ExportStream(ctx context.Context, w io.Writer, indent string, do
 	if err != nil {
 		return err
 	}
-	page := exportPageSize
 	return graph.StreamDocument(w, graph.Format, indent, done, func(list string, emit func(any) error) error {
-		p := exportPages[list]
-		after := ""
-		for {
-			rows, version, err := s.exportPage(ctx, p.cypher, after, page)
-			if err != nil {
-				return fmt.Errorf("export %s: %w", list, err)
-			}
-			if version != start {
-				return ErrExportMoved
-			}
-			for _, r := range rows {
-				if err := emit(p.record(r)); err != nil {
-					return err
-				}
-			}
-			if len(rows) < page {
-				return nil
-			}
-			after = rows[len(rows)-1].str("id")
-		}
+		return s.exportList(ctx, list, start, emit)
 	})
+}
+
+// exportRetries is how many times Export reads again when the records
+// changed while it read them.
+const exportRetries = 3
+
+// Export reads every record, in id order, as an import document, by the
+// same pages as ExportStream (so Neo4j holds a page at a time, not a whole
+// list to sort) into memory: for callers that need the whole document
+// (the pseudonymised export, tests). Nothing has left when the records
+// change meanwhile, so it reads them again, up to exportRetries times.
+func (s *Store) Export(ctx context.Context) (*graph.Document, error) {
+	for attempt := 1; ; attempt++ {
+		recs, err := s.exportRecords(ctx)
+		if errors.Is(err, ErrExportMoved) && attempt < exportRetries {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		recs.Sort() // already in order; makes the lists non-nil
+		return &graph.Document{Format: graph.Format, Records: *recs}, nil
+	}
+}
+
+func (s *Store) exportRecords(ctx context.Context) (*graph.Records, error) {
+	start, err := s.Version(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := &graph.Records{}
+	add := func(rec any) error {
+		switch x := rec.(type) {
+		case graph.Person:
+			r.People = append(r.People, x)
+		case graph.Household:
+			r.Households = append(r.Households, x)
+		case graph.Residence:
+			r.Residences = append(r.Residences, x)
+		case graph.Relationship:
+			r.Relationships = append(r.Relationships, x)
+		case graph.Contact:
+			r.Contacts = append(r.Contacts, x)
+		case graph.Assignment:
+			r.Assignments = append(r.Assignments, x)
+		case graph.Assessment:
+			r.Assessments = append(r.Assessments, x)
+		case graph.PlanAction:
+			r.PlanActions = append(r.PlanActions, x)
+		default:
+			return fmt.Errorf("export: a record of type %T", rec)
+		}
+		return nil
+	}
+	for _, l := range graph.DocumentLists {
+		if err := s.exportList(ctx, l.Name, start, add); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// exportList reads one list's records page by page and gives each, in
+// id order, to each; ErrExportMoved when the store version is no longer
+// start.
+func (s *Store) exportList(ctx context.Context, list, start string, each func(any) error) error {
+	p := exportPages[list]
+	page := exportPageSize
+	after := ""
+	for {
+		rows, version, err := s.exportPage(ctx, p.cypher, after, page)
+		if err != nil {
+			return fmt.Errorf("export %s: %w", list, err)
+		}
+		if version != start {
+			return ErrExportMoved
+		}
+		for _, r := range rows {
+			if err := each(p.record(r)); err != nil {
+				return err
+			}
+		}
+		if len(rows) < page {
+			return nil
+		}
+		after = rows[len(rows)-1].str("id")
+	}
 }
 
 // exportPage reads one page and, after it in the same transaction, the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -38,13 +39,13 @@ func storeWithEverything(t *testing.T) (*neo4jstore.Store, context.Context) {
 	return s, ctx
 }
 
-// inMemory is the export as it was before it streamed: Export, then
-// WriteDocument.
+// inMemory is the export as it was before it was paged and streamed:
+// one query each record type, then WriteDocument.
 func inMemory(t *testing.T, s *neo4jstore.Store, ctx context.Context, indent string) (*graph.Document, []byte) {
 	t.Helper()
-	doc, err := s.Export(ctx)
+	doc, err := s.ExportOneQueryEach(ctx)
 	if err != nil {
-		t.Fatalf("Export: %v", err)
+		t.Fatalf("ExportOneQueryEach: %v", err)
 	}
 	var b bytes.Buffer
 	if err := graph.WriteDocument(&b, doc, indent, nil); err != nil {
@@ -53,9 +54,10 @@ func inMemory(t *testing.T, s *neo4jstore.Store, ctx context.Context, indent str
 	return doc, b.Bytes()
 }
 
-// TestExportStreamWritesWhatExportWrites: byte for byte, indented or not,
-// with pages that end inside a list (and one record a page), and done is
-// told every record.
+// TestExportStreamWritesWhatExportWrites: byte for byte what the export
+// of one query a record type wrote, indented or not, with pages that end
+// inside a list (and one record a page), and done is told every record;
+// Export, paged too, reads the same document.
 func TestExportStreamWritesWhatExportWrites(t *testing.T) {
 	s, ctx := storeWithEverything(t)
 	for _, indent := range []string{"", "  "} {
@@ -83,8 +85,16 @@ func TestExportStreamWritesWhatExportWrites(t *testing.T) {
 			}
 		}
 	}
-	count, err := s.ExportCount(ctx)
 	doc, _ := inMemory(t, s, ctx, "")
+	for _, page := range []int{7, 10_000} {
+		restore := neo4jstore.SetExportPageSize(page)
+		paged, err := s.Export(ctx)
+		restore()
+		if err != nil || !reflect.DeepEqual(paged, doc) {
+			t.Errorf("page %d: Export (paged) differs from one query each type (err %v)", page, err)
+		}
+	}
+	count, err := s.ExportCount(ctx)
 	if err != nil || count != int64(doc.Total()) {
 		t.Errorf("ExportCount: got %d, %v, want %d", count, err, doc.Total())
 	}
