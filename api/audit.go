@@ -21,6 +21,9 @@ type heldResponse struct {
 	http.ResponseWriter
 	status int
 	body   bytes.Buffer
+	// streamed: the handler had the event recorded and wrote its body
+	// past the hold (exportstream.go).
+	streamed bool
 }
 
 func (h *heldResponse) WriteHeader(code int) {

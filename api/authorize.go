@@ -83,6 +83,9 @@ func (s *Server) access(next echo.HandlerFunc) echo.HandlerFunc {
 			c.Error(err)
 		}
 		c.Response().Writer = held.ResponseWriter
+		if held.streamed {
+			return nil // recorded before its first byte left
+		}
 		if change.Committed() && c.Response().Status < 400 {
 			// The event was committed with the change.
 			return held.release()

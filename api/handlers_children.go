@@ -75,14 +75,6 @@ func (s *Server) importDoc(c echo.Context) error {
 	return c.JSON(http.StatusOK, sum)
 }
 
-func (s *Server) exportDoc(c echo.Context) error {
-	d, err := s.documents.Export(c.Request().Context())
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, d)
-}
-
 // healthBody is the body of GET /healthz: the process is up, and which
 // build it is.
 type healthBody struct {

@@ -280,6 +280,9 @@ var errPanic = errors.New("internal error")
 func (s *Server) callSafe(c echo.Context, next echo.HandlerFunc) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if r == http.ErrAbortHandler { // a streamed body cut short (abortStream)
+				panic(r)
+			}
 			s.log.Error("panic", "request_id", requestID(c), "type", fmt.Sprintf("%T", r), "stack", string(debug.Stack()))
 			err = errPanic
 		}

@@ -75,6 +75,9 @@ type DocumentStore interface {
 	// ImportStream imports a document it reads twice (check, then write).
 	ImportStream(ctx context.Context, open func() (io.ReadCloser, error), size int64, progress func(phase string, done, total int64)) (graph.ImportSummary, error)
 	Export(ctx context.Context) (*graph.Document, error)
+	// ExportStream writes what Export returns, as graph.WriteDocument
+	// would, a page at a time.
+	ExportStream(ctx context.Context, w io.Writer, indent string, done func(records int)) error
 }
 
 // ScopeStore answers the access check's questions: whose caseload holds

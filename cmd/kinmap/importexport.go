@@ -72,18 +72,30 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := store.Export(ctx)
+	// The export streams: pages of records are read from the store and
+	// written out one after the other, so memory stays bounded at any size.
+	total, err := store.ExportCount(ctx)
 	if err != nil {
 		return err
 	}
-	return writeDocument(e, *out, d, "  ", "exporting")
+	return writeOut(e, *out, "exporting", total, func(w io.Writer, done func(int)) error {
+		return store.ExportStream(ctx, w, "  ", done)
+	})
 }
 
 // writeDocument writes d to the file path (stdout when "") a record at a
-// time, with progress on stderr. The file is closed before success is
-// reported: a write the disk refuses at close is an error, not a file cut
-// short.
-func writeDocument(e *env, path string, d *graph.Document, indent, label string) (err error) {
+// time, with progress on stderr.
+func writeDocument(e *env, path string, d *graph.Document, indent, label string) error {
+	return writeOut(e, path, label, int64(d.Total()), func(w io.Writer, done func(int)) error {
+		return graph.WriteDocument(w, d, indent, done)
+	})
+}
+
+// writeOut writes a document of about total records to the file path
+// (stdout when "") through write, with progress on stderr. The file is
+// closed before success is reported: a write the disk refuses at close is
+// an error, not a file cut short.
+func writeOut(e *env, path, label string, total int64, write func(w io.Writer, done func(records int)) error) (err error) {
 	w := e.stdout
 	if path != "" {
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
@@ -97,8 +109,8 @@ func writeDocument(e *env, path string, d *graph.Document, indent, label string)
 		}()
 		w = f
 	}
-	p := newProgress(e.stderr, label, "records", false, int64(d.Total()))
-	if err := graph.WriteDocument(w, d, indent, func(n int) { p.set(int64(n)) }); err != nil {
+	p := newProgress(e.stderr, label, "records", false, total)
+	if err := write(w, func(n int) { p.set(int64(n)) }); err != nil {
 		return err
 	}
 	p.finish()

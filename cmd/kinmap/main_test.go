@@ -256,3 +256,21 @@ func TestImportRefusesLaxJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestExportOfAnEmptyStoreIsADocument: the streamed export of nothing is
+// a document with [] lists, which imports.
+func TestExportOfAnEmptyStoreIsADocument(t *testing.T) {
+	neo4jtest.Reset(t)
+	out, errs, code := kinmap(t, "export")
+	want := "{\n  \"format\": \"kinmap/v1\",\n  \"people\": [],\n  \"households\": [],\n  \"residences\": [],\n  \"relationships\": [],\n  \"contacts\": []\n}\n"
+	if code != 0 || out != want {
+		t.Fatalf("export of an empty store: code %d, %q %s, want %q", code, out, errs, want)
+	}
+	file := filepath.Join(t.TempDir(), "empty.json")
+	if err := os.WriteFile(file, []byte(out), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := kinmap(t, "import", file); code != 0 {
+		t.Errorf("import of the empty export: code %d, %s", code, errs)
+	}
+}

@@ -215,16 +215,6 @@ func (s *Store) knownRefs(ctx context.Context, d *graph.Document) (map[string]ma
 	return known, err
 }
 
-// Export reads every record, in id order, as an import document.
-func (s *Store) Export(ctx context.Context) (*graph.Document, error) {
-	recs, err := s.all(ctx, graph.Date{})
-	if err != nil {
-		return nil, err
-	}
-	recs.Sort()
-	return &graph.Document{Format: graph.Format, Records: *recs}, nil
-}
-
 // Authority returns an authority-wide snapshot as of a date: every person
 // and household, and the residences, relationships and contacts that had
 // started by then (relationships with the details of that date and no

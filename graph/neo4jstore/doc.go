@@ -40,4 +40,13 @@
 // an interruption writes only what is missing. Lists empty when the
 // import began are written with CREATE. Import (a document in memory:
 // fixtures, the demo) is the older path and stays for them.
+//
+// Exports stream too (exportstream.go): ExportStream reads each record
+// type in pages by id (the id constraint's index gives the order; no
+// Sort), one short read transaction a page, and writes each page
+// (graph.StreamDocument) before reading the next; the store version read
+// with every page stops the export if the records changed meanwhile.
+// Export reads by the same pages into a *graph.Document in memory (for
+// the pseudonymised export and tests), and reads again if the records
+// changed meanwhile.
 package neo4jstore

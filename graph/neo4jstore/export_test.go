@@ -1,5 +1,11 @@
 package neo4jstore
 
+import (
+	"context"
+
+	"github.com/kinmap/kinmap/graph"
+)
+
 // SetReportPageSize changes the report projection's page size for a test
 // and returns a function that restores it.
 func SetReportPageSize(n int) (restore func()) {
@@ -18,3 +24,31 @@ func SetProjectionReaders(n int) (restore func()) {
 
 // ProjectionReaders is how many pages of a projection are read at once.
 func ProjectionReaders() int { return projectionReaders }
+// SetExportPageSize changes the streamed export's page size for a test
+// and returns a function that restores it.
+func SetExportPageSize(n int) (restore func()) {
+	old := exportPageSize
+	exportPageSize = n
+	return func() { exportPageSize = old }
+}
+
+// ExportPageQueries are the export's page queries by list, for plan checks.
+func ExportPageQueries() map[string]string {
+	out := map[string]string{}
+	for name, p := range exportPages {
+		out[name] = p.cypher
+	}
+	return out
+}
+
+// ExportOneQueryEach is the export as it was before it was paged: each
+// record type one query, all in one read transaction, sorted by Neo4j;
+// the reference the paged exports are compared with.
+func (s *Store) ExportOneQueryEach(ctx context.Context) (*graph.Document, error) {
+	recs, err := s.all(ctx, graph.Date{})
+	if err != nil {
+		return nil, err
+	}
+	recs.Sort()
+	return &graph.Document{Format: graph.Format, Records: *recs}, nil
+}

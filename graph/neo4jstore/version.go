@@ -52,17 +52,22 @@ func (s *Store) Version(ctx context.Context) (string, error) {
 		}
 		epoch, _ := recs[0].Get("epoch")
 		n, _ := recs[0].Get("n")
-		e, _ := epoch.(string)
-		c, _ := n.(int64)
-		if e == "" {
-			return "", nil
-		}
-		return fmt.Sprintf("%s:%d", e, c), nil
+		return versionText(epoch, n), nil
 	})
 	if err != nil {
 		return "", err
 	}
 	return out, nil
+}
+
+// versionText is the store version of readVersion's epoch and n.
+func versionText(epoch, n any) string {
+	e, _ := epoch.(string)
+	c, _ := n.(int64)
+	if e == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", e, c)
 }
 
 // bookkeeping are the statements that change no record a report, map,
