@@ -24,6 +24,7 @@ func SetProjectionReaders(n int) (restore func()) {
 
 // ProjectionReaders is how many pages of a projection are read at once.
 func ProjectionReaders() int { return projectionReaders }
+
 // SetExportPageSize changes the streamed export's page size for a test
 // and returns a function that restores it.
 func SetExportPageSize(n int) (restore func()) {
