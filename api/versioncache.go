@@ -11,10 +11,10 @@ import (
 
 // versionedCaches are the Server's caches by store version.
 type versionedCaches struct {
-	scopes *versionCache[[]graph.ID] // callers' scopes (scope.go scopeOf)
-	flagsC *versionCache[childFlags] // a child's flags (handlers_analysis.go)
-	drawn  *versionCache[drawnMap]   // maps as served (handlers_maps.go)
-	pages  *versionCache[childData]  // a child's page, map inlined (web_pages.go)
+	scopes *versionCache[[]graph.ID]  // callers' scopes (scope.go scopeOf)
+	flagsC *versionCache[childFlags]  // a child's flags (handlers_analysis.go)
+	drawn  *versionCache[drawnMap]    // maps as served (handlers_maps.go)
+	pages  *versionCache[childData]   // a child's page, map inlined (web_pages.go)
 	rows   *versionCache[caseloadRow] // a child's caseload row (web_pages.go)
 }
 
