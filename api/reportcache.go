@@ -47,7 +47,15 @@ func (rc *reportCache) report(ctx context.Context, st reportSource, asOf graph.D
 		return analysis.Report{}, false, err
 	}
 	compute := func() (analysis.Report, error) {
-		n, err := st.ReportAuthority(ctx, asOf)
+		// Detached from the client (one who leaves does not fail the
+		// others waiting for the same report), within its deadline.
+		cctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		if dl, ok := ctx.Deadline(); ok {
+			cancel()
+			cctx, cancel = context.WithDeadline(context.WithoutCancel(ctx), dl)
+		}
+		defer cancel()
+		n, err := st.ReportAuthority(cctx, asOf)
 		if err != nil {
 			return analysis.Report{}, err
 		}
