@@ -12,16 +12,18 @@ import (
 // nothing and holds one page at a time), in one row of positional lists,
 // no maps and no names:
 //
-//	[id, pet, looked-after details or null, relationships, homes, past homes, last contacts]
+//	[id, pet, looked-after details or null, relationships, homes, last contacts]
 //	looked-after details: [date_of_birth, age_band, looked_after_since, looked_after_until]
-//	relationships: the person's outgoing sibling relationships current at
-//	  the date and parent relationships started by then (ended or not):
+//	relationships: the person's outgoing sibling and parent relationships
+//	  (Go keeps those the report reads: siblings current at the date,
+//	  parents started by then; a date test per relationship costs Neo4j
+//	  more than shipping the few others):
 //	  [to, sibling?, since, until, separation_reason, history,
 //	   contact_mode, contact_frequency, restriction_kind, restriction_since]
-//	homes (looked-after people only): residences covering the date:
+//	homes (looked-after people only): residences begun by the date, the
+//	  one covering it and those ended before it (the breakdowns' "ever
+//	  lived together"), in one walk of the person's relationships:
 //	  [household, household kind, from, until, council area]
-//	past homes (looked-after people only, with a date): residences ended
-//	  before it, as homes (the breakdowns' "ever lived together")
 //	last contacts (looked-after people only): per looked-after person
 //	  they had contact with (as the contact's from), the last date by then:
 //	  [to, date]
@@ -35,19 +37,14 @@ WITH p, CASE WHEN p.looked_after THEN COLLECT { MATCH (p)-[k:CONTACT]->(b:Person
 RETURN collect([p.id, p.pet,
   CASE WHEN p.looked_after THEN [p.date_of_birth, p.age_band, p.looked_after_since, p.looked_after_until] END,
   [(p)-[r:CONNECTED]->(b) WHERE r.kind IN ['sibling', 'parent']
-     AND ($asOf IS NULL OR r.since IS NULL OR r.since <= $asOf)
-     AND (r.kind = 'parent' OR $asOf IS NULL OR r.until IS NULL OR r.until >= $asOf)
      | [b.id, r.kind = 'sibling', r.since, r.until, r.separation_reason, r.history,
         r.contact_mode, r.contact_frequency, r.restriction_kind, r.restriction_since]],
-  CASE WHEN p.looked_after THEN [(p)-[l:LIVES_IN]->(h)
-     WHERE $asOf IS NULL OR ((l.from IS NULL OR l.from <= $asOf) AND (l.until IS NULL OR l.until >= $asOf))
-     | [h.id, h.kind, l.from, l.until, h.council_area]] END,
-  CASE WHEN p.looked_after AND $asOf IS NOT NULL THEN [(p)-[l:LIVES_IN]->(h) WHERE l.until < $asOf
+  CASE WHEN p.looked_after THEN [(p)-[l:LIVES_IN]->(h) WHERE $asOf IS NULL OR l.from IS NULL OR l.from <= $asOf
      | [h.id, h.kind, l.from, l.until, h.council_area]] END,
   contacts]) AS rows`
 
 // ReportAuthority returns the authority as the sibling placement report
-// reads it at asOf, in one read transaction: every person (looked-after
+// reads it at asOf, as one state of the store (loadProjection): every person (looked-after
 // ones with their dates of birth and care episodes, the others with their
 // id and pet flag only), the sibling relationships current at the date
 // (with the separation recorded as of then) and the parent relationships
@@ -75,6 +72,9 @@ func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.Household, v [
 	for _, x := range rels {
 		w := x.([]any)
 		r := projectedRelationship(p.ID, w)
+		if !reportReads(r, asOf) {
+			continue
+		}
 		if h := str(w[5]); r.Kind == graph.RelSibling && h != "" && !asOf.IsZero() {
 			r.History, _ = historyFrom(row{"history": h})
 			r = r.AsOf(asOf)
@@ -82,13 +82,27 @@ func addReportPerson(out *graph.Network, kinds map[graph.ID]graph.Household, v [
 		out.Relationships = append(out.Relationships, r)
 	}
 	homes, _ := v[4].([]any)
-	past, _ := v[5].([]any)
-	addProjectedHomes(out, kinds, p.ID, append(homes, past...))
-	contacts, _ := v[6].([]any)
+	addProjectedHomes(out, kinds, p.ID, homes)
+	contacts, _ := v[5].([]any)
 	for _, x := range contacts {
 		w := x.([]any)
 		out.Contacts = append(out.Contacts, graph.Contact{From: p.ID, To: str(w[0]), Date: date0(w[1])})
 	}
+}
+
+// reportReads reports whether the report reads relationship r at asOf
+// (zero: every one): a sibling relationship current then, a parent one
+// started by then.
+func reportReads(r graph.Relationship, asOf graph.Date) bool {
+	switch {
+	case asOf.IsZero():
+		return true
+	case !r.Since.IsZero() && r.Since.After(asOf):
+		return false
+	case r.Kind == graph.RelSibling:
+		return r.Until.IsZero() || !r.Until.Before(asOf)
+	}
+	return true
 }
 
 // projectedPerson is the person of a projection row: [id, pet,

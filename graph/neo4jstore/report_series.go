@@ -31,9 +31,9 @@ RETURN collect([p.id, p.pet,
   contacts]) AS rows`
 
 // ReportAuthoritySeries returns the authority as a series of sibling
-// placement reports up to to reads it, in one read transaction paged like
-// ReportAuthority: analysis.SeriesReport computes every date of the
-// series from it, with no load per date. Relationships keep their
+// placement reports up to to reads it, paged like ReportAuthority:
+// analysis.SeriesReport computes every date of the series from it, with
+// no load per date. Relationships keep their
 // history (the series applies it date by date); contacts come as every
 // date of contact between two looked-after people, since each date of
 // the series needs the last one before it.
