@@ -12,11 +12,17 @@ import (
 	"github.com/kinmap/kinmap/graph"
 )
 
-// trailFor returns the audit events of one request.
+// trailFor returns the audit events of one request of worker-a.
 func trailFor(t *testing.T, c *client, requestID string) []graph.AuditEvent {
 	t.Helper()
+	return eventsOf(t, c, "worker-a", requestID)
+}
+
+// eventsOf returns the audit events of one request of user.
+func eventsOf(t *testing.T, c *client, user, requestID string) []graph.AuditEvent {
+	t.Helper()
 	var trail struct{ Items []graph.AuditEvent }
-	res := c.as(admin).do("GET", "/api/v1/audit?user=worker-a", nil, "")
+	res := c.as(admin).do("GET", "/api/v1/audit?user="+user, nil, "")
 	if res.Status != http.StatusOK {
 		t.Fatalf("audit: %d %s", res.Status, res.Body)
 	}

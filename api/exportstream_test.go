@@ -126,17 +126,5 @@ func TestExportFailingMidwayCutsTheConnection(t *testing.T) {
 // adminEvents are the audit events of the admin's request requestID.
 func adminEvents(t *testing.T, c *client, requestID string) []graph.AuditEvent {
 	t.Helper()
-	var trail struct{ Items []graph.AuditEvent }
-	res := c.as(admin).do("GET", "/api/v1/audit?user=admin-t", nil, "")
-	if res.Status != http.StatusOK {
-		t.Fatalf("audit: %d %s", res.Status, res.Body)
-	}
-	res.decode(t, &trail)
-	var out []graph.AuditEvent
-	for _, e := range trail.Items {
-		if e.RequestID == requestID {
-			out = append(out, e)
-		}
-	}
-	return out
+	return eventsOf(t, c, "admin-t", requestID)
 }
