@@ -44,6 +44,13 @@ var plainWords = map[string]string{
 	"worker": "social worker", "manager": "team manager", "reviewing_officer": "reviewing officer",
 	"evaluator": "evaluator", "admin": "administrator",
 	"partner": "partner of a parent",
+	// the report's breakdowns
+	"not_recorded": "not recorded", "under_1_year": "under 1 year", "1_to_2_years": "1 to 2 years",
+	"2_to_5_years": "2 to 5 years", "5_years_or_more": "5 years or more",
+	"arranged_up_to_date": "contact arranged and kept up", "arranged_not_up_to_date": "contact arranged, not kept up",
+	"no_arrangement": "no contact arranged", "restricted": "contact restricted",
+	"in_contact": "in contact", "estranged": "estranged (no contact in 12 months)",
+	"strangers": "strangers (never lived together, no contact)",
 }
 
 // words returns the plain words for a code (the code itself if none).
