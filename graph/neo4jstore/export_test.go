@@ -53,3 +53,10 @@ func (s *Store) ExportOneQueryEach(ctx context.Context) (*graph.Document, error)
 	recs.Sort()
 	return &graph.Document{Format: graph.Format, Records: *recs}, nil
 }
+
+// AfterProjectionPage has f run after each page of a projection is read
+// (for a test), and returns a function that removes it.
+func AfterProjectionPage(f func()) (restore func()) {
+	afterProjectionPage = f
+	return func() { afterProjectionPage = nil }
+}

@@ -31,6 +31,8 @@ var (
 	// projectionAttempts is how many times a projection is read again
 	// when the store version moved while it was read.
 	projectionAttempts = 3
+	// afterProjectionPage, when set (by a test), runs after each page read.
+	afterProjectionPage func()
 )
 
 // projectionPage is what one page adds to a projection.
@@ -97,6 +99,9 @@ func (s *Store) readProjection(ctx context.Context, asOf graph.Date, page string
 				}
 				if err := s.readPage(ctx, page, params, starts[i], hi, &pages[i], add); err != nil {
 					once.Do(func() { firstErr = err; cancel() })
+				}
+				if afterProjectionPage != nil {
+					afterProjectionPage()
 				}
 			}
 		}()
