@@ -12,8 +12,8 @@ import (
 // GET /api/v1/export streams: the store writes the document a page at a
 // time (neo4jstore ExportStream) straight to the client, so neither the
 // server nor Neo4j holds the whole authority. (The pseudonymised export
-// still reads the document into memory: Pseudonymise works on a whole
-// graph.Document.)
+// still makes its document in memory, since its records are sorted by
+// pseudonym, but streams the text the same way.)
 //
 // The access check holds every response until its audit event is stored
 // (authorize.go); a streamed body cannot be held, so the event is

@@ -176,5 +176,22 @@ func (s *Server) exportPseudonymised(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, graph.Pseudonymise(d, s.cfg.PseudonymKey, asOf))
+	// Its records are sorted by pseudonym (the stored order would give
+	// the ids' order away), so the whole document is made in memory;
+	// its text is streamed as the export's is (exportstream.go), not
+	// held whole until the audit event is stored.
+	pd := graph.Pseudonymise(d, s.cfg.PseudonymKey, asOf)
+	indent := ""
+	if _, pretty := c.QueryParams()["pretty"]; pretty || s.echo.Debug {
+		indent = "  "
+	}
+	out := &streamOut{s: s, c: c}
+	if err := graph.WriteDocument(out, pd, indent, nil); err != nil {
+		if !out.started {
+			return err
+		}
+		s.log.Error("pseudonymised export aborted after its first bytes", "request_id", requestID(c), "err", err.Error())
+		s.abortStream(c)
+	}
+	return nil
 }
