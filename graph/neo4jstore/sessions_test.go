@@ -12,14 +12,19 @@ import (
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
-func TestSessionStoreKeepsFindsExpiresAndDeletes(t *testing.T) {
+// sessionStore is the session store of an emptied database.
+func sessionStore(t *testing.T) (*neo4jstore.SessionStore, context.Context) {
+	t.Helper()
 	neo4jtest.Reset(t)
-	ctx := context.Background()
-	store, err := neo4jstore.New(ctx, neo4jtest.Driver())
+	store, err := neo4jstore.New(context.Background(), neo4jtest.Driver())
 	if err != nil {
 		t.Fatal(err)
 	}
-	ss := store.Sessions()
+	return store.Sessions(), context.Background()
+}
+
+func TestSessionStoreKeepsFindsExpiresAndDeletes(t *testing.T) {
+	ss, ctx := sessionStore(t)
 	if err := ss.CommitCtx(ctx, "tok-a", []byte("data-a"), time.Now().Add(time.Hour)); err != nil {
 		t.Fatalf("commit: %v", err)
 	}
@@ -69,13 +74,7 @@ func TestSessionStoreKeepsFindsExpiresAndDeletes(t *testing.T) {
 // written (a page view costs no write transaction); new data, or an
 // expiry a minute or more on, is.
 func TestSessionStoreTouchesAtMostEveryMinute(t *testing.T) {
-	neo4jtest.Reset(t)
-	ctx := context.Background()
-	store, err := neo4jstore.New(ctx, neo4jtest.Driver())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ss := store.Sessions()
+	ss, ctx := sessionStore(t)
 	sum := sha256.Sum256([]byte("tok-t"))
 	stored := func() int64 {
 		v := cypherValue(t, "MATCH (s:WebSession {id: '"+hex.EncodeToString(sum[:])+"'}) RETURN s.expiry.epochSeconds AS v")
