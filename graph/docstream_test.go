@@ -14,22 +14,8 @@ import (
 func scanAll(t testing.TB, b []byte) (graph.Document, error) {
 	t.Helper()
 	var d graph.Document
-	f, err := graph.ScanDocument(bytes.NewReader(b), func(list string, _ int, rec any) error {
-		switch x := rec.(type) {
-		case graph.Person:
-			d.People = append(d.People, x)
-		case graph.Household:
-			d.Households = append(d.Households, x)
-		case graph.Residence:
-			d.Residences = append(d.Residences, x)
-		case graph.Relationship:
-			d.Relationships = append(d.Relationships, x)
-		case graph.Contact:
-			d.Contacts = append(d.Contacts, x)
-		case graph.Assignment:
-			d.Assignments = append(d.Assignments, x)
-		}
-		return nil
+	f, err := graph.ScanDocument(bytes.NewReader(b), func(_ string, _ int, rec any) error {
+		return d.Records.Add(rec)
 	})
 	d.Format = f
 	return d, err

@@ -136,6 +136,33 @@ func (r *Records) Sort() {
 	slices.SortFunc(r.PlanActions, func(a, b PlanAction) int { return strings.Compare(a.ID, b.ID) })
 }
 
+// Add appends rec (a Person, Household, Residence, Relationship,
+// Contact, Assignment, Assessment or PlanAction, as ScanDocument and the
+// streamed export give them) to its list.
+func (r *Records) Add(rec any) error {
+	switch x := rec.(type) {
+	case Person:
+		r.People = append(r.People, x)
+	case Household:
+		r.Households = append(r.Households, x)
+	case Residence:
+		r.Residences = append(r.Residences, x)
+	case Relationship:
+		r.Relationships = append(r.Relationships, x)
+	case Contact:
+		r.Contacts = append(r.Contacts, x)
+	case Assignment:
+		r.Assignments = append(r.Assignments, x)
+	case Assessment:
+		r.Assessments = append(r.Assessments, x)
+	case PlanAction:
+		r.PlanActions = append(r.PlanActions, x)
+	default:
+		return fmt.Errorf("graph: a record of type %T", rec)
+	}
+	return nil
+}
+
 // Counts returns the number of records of each type.
 func (r *Records) Counts() map[string]int {
 	return map[string]int{"people": len(r.People), "households": len(r.Households),

@@ -133,31 +133,8 @@ func (s *Store) exportRecords(ctx context.Context) (*graph.Records, error) {
 		return nil, err
 	}
 	r := &graph.Records{}
-	add := func(rec any) error {
-		switch x := rec.(type) {
-		case graph.Person:
-			r.People = append(r.People, x)
-		case graph.Household:
-			r.Households = append(r.Households, x)
-		case graph.Residence:
-			r.Residences = append(r.Residences, x)
-		case graph.Relationship:
-			r.Relationships = append(r.Relationships, x)
-		case graph.Contact:
-			r.Contacts = append(r.Contacts, x)
-		case graph.Assignment:
-			r.Assignments = append(r.Assignments, x)
-		case graph.Assessment:
-			r.Assessments = append(r.Assessments, x)
-		case graph.PlanAction:
-			r.PlanActions = append(r.PlanActions, x)
-		default:
-			return fmt.Errorf("export: a record of type %T", rec)
-		}
-		return nil
-	}
 	for _, l := range graph.DocumentLists {
-		if err := s.exportList(ctx, l.Name, start, add); err != nil {
+		if err := s.exportList(ctx, l.Name, start, r.Add); err != nil {
 			return nil, err
 		}
 	}
