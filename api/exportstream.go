@@ -26,12 +26,20 @@ import (
 
 // exportDoc streams the whole store as an import document.
 func (s *Server) exportDoc(c echo.Context) error {
+	return s.streamDocument(c, func(w io.Writer, indent string) error {
+		return s.documents.ExportStream(c.Request().Context(), w, indent, nil)
+	})
+}
+
+// streamDocument answers c with the document write writes, streamed (see
+// above): indented as c.JSON would (with ?pretty, or in debug).
+func (s *Server) streamDocument(c echo.Context, write func(w io.Writer, indent string) error) error {
 	indent := ""
 	if _, pretty := c.QueryParams()["pretty"]; pretty || s.echo.Debug {
 		indent = "  " // as c.JSON indents
 	}
 	out := &streamOut{s: s, c: c}
-	err := s.documents.ExportStream(c.Request().Context(), out, indent, nil)
+	err := write(out, indent)
 	if err == nil || !out.started {
 		return err
 	}

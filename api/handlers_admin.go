@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/base64"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -181,17 +182,7 @@ func (s *Server) exportPseudonymised(c echo.Context) error {
 	// its text is streamed as the export's is (exportstream.go), not
 	// held whole until the audit event is stored.
 	pd := graph.Pseudonymise(d, s.cfg.PseudonymKey, asOf)
-	indent := ""
-	if _, pretty := c.QueryParams()["pretty"]; pretty || s.echo.Debug {
-		indent = "  "
-	}
-	out := &streamOut{s: s, c: c}
-	if err := graph.WriteDocument(out, pd, indent, nil); err != nil {
-		if !out.started {
-			return err
-		}
-		s.log.Error("pseudonymised export aborted after its first bytes", "request_id", requestID(c), "err", err.Error())
-		s.abortStream(c)
-	}
-	return nil
+	return s.streamDocument(c, func(w io.Writer, indent string) error {
+		return graph.WriteDocument(w, pd, indent, nil)
+	})
 }

@@ -61,7 +61,10 @@ func requestVersion(ctx context.Context) (v string, ok bool) {
 		return "", false
 	}
 	m.once.Do(func() { m.v, m.err = m.read(ctx) })
-	return m.v, m.err == nil && m.v != ""
+	if m.err != nil {
+		return "", false // v is "" whenever ok is false: nothing is kept under it
+	}
+	return m.v, m.v != ""
 }
 
 // versionCache holds values made at one store version, at most max of

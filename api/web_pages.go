@@ -184,16 +184,14 @@ func (s *Server) childPage(c echo.Context) error {
 	m.Since = graph.Date{}
 	ctx := c.Request().Context()
 	id := c.Param("id")
-	ver, cacheable := requestVersion(ctx)
+	ver, _ := requestVersion(ctx) // "" when there is none: nothing is kept
 	key := cacheKey("child-page", id, string(m.Audience), m.AsOf.String(), m.Generated.String())
 	d, hit := s.vcache.pages.get(ver, key)
 	if !hit {
 		if d, err = s.childPageData(c, m, id); err != nil {
 			return err
 		}
-		if cacheable {
-			s.vcache.pages.put(ver, key, d)
-		}
+		s.vcache.pages.put(ver, key, d)
 	}
 	d.CanEdit = roleCan(principal(c), casework) // d is a copy: the cached one stays as it was
 	return s.render(c, http.StatusOK, "child", d.Name, d)
