@@ -149,17 +149,33 @@ func (r *raster) finish(job *gvc.Job, filled bool) {
 	}
 }
 
+// shape draws one path (traced by path, in device coordinates) and fills
+// and strokes it as the job's object asks.
+func (r *raster) shape(job *gvc.Job, filled bool, path func()) {
+	r.dc.Push()
+	defer r.dc.Pop()
+	r.dc.NewSubPath()
+	path()
+	r.finish(job, filled)
+}
+
+// line traces straight segments through p from its first point.
+func (r *raster) line(job *gvc.Job, p []*gvc.PointFloat) {
+	r.dc.MoveTo(r.x(job, p[0].X()), r.y(job, p[0].Y()))
+	for _, q := range p[1:] {
+		r.dc.LineTo(r.x(job, q.X()), r.y(job, q.Y()))
+	}
+}
+
 func (r *raster) Ellipse(_ context.Context, job *gvc.Job, p []*gvc.PointFloat, _ bool) error {
 	filled := r.filled(job, true)
 	if len(p) < 2 {
 		return nil
 	}
-	r.dc.Push()
-	defer r.dc.Pop()
-	r.dc.NewSubPath()
-	r.dc.DrawEllipse(r.x(job, p[0].X()), r.y(job, p[0].Y()),
-		math.Abs(r.x(job, p[1].X()-p[0].X())), math.Abs(r.y(job, p[1].Y()-p[0].Y())))
-	r.finish(job, filled)
+	r.shape(job, filled, func() {
+		r.dc.DrawEllipse(r.x(job, p[0].X()), r.y(job, p[0].Y()),
+			math.Abs(r.x(job, p[1].X()-p[0].X())), math.Abs(r.y(job, p[1].Y()-p[0].Y())))
+	})
 	return nil
 }
 
@@ -168,15 +184,10 @@ func (r *raster) Polygon(_ context.Context, job *gvc.Job, p []*gvc.PointFloat, _
 	if len(p) == 0 {
 		return nil
 	}
-	r.dc.Push()
-	defer r.dc.Pop()
-	r.dc.NewSubPath()
-	r.dc.MoveTo(r.x(job, p[0].X()), r.y(job, p[0].Y()))
-	for _, q := range p[1:] {
-		r.dc.LineTo(r.x(job, q.X()), r.y(job, q.Y()))
-	}
-	r.dc.ClosePath()
-	r.finish(job, filled)
+	r.shape(job, filled, func() {
+		r.line(job, p)
+		r.dc.ClosePath()
+	})
 	return nil
 }
 
@@ -185,18 +196,16 @@ func (r *raster) BezierCurve(_ context.Context, job *gvc.Job, p []*gvc.PointFloa
 	if len(p) == 0 {
 		return nil
 	}
-	r.dc.Push()
-	defer r.dc.Pop()
-	r.dc.NewSubPath()
-	r.dc.MoveTo(r.x(job, p[0].X()), r.y(job, p[0].Y()))
-	for i := 1; i+2 < len(p); i += 3 {
-		r.dc.CubicTo(r.x(job, p[i].X()), r.y(job, p[i].Y()), r.x(job, p[i+1].X()), r.y(job, p[i+1].Y()),
-			r.x(job, p[i+2].X()), r.y(job, p[i+2].Y()))
-	}
-	if filled {
-		r.dc.ClosePath()
-	}
-	r.finish(job, filled)
+	r.shape(job, filled, func() {
+		r.dc.MoveTo(r.x(job, p[0].X()), r.y(job, p[0].Y()))
+		for i := 1; i+2 < len(p); i += 3 {
+			r.dc.CubicTo(r.x(job, p[i].X()), r.y(job, p[i].Y()), r.x(job, p[i+1].X()), r.y(job, p[i+1].Y()),
+				r.x(job, p[i+2].X()), r.y(job, p[i+2].Y()))
+		}
+		if filled {
+			r.dc.ClosePath()
+		}
+	})
 	return nil
 }
 
@@ -204,14 +213,7 @@ func (r *raster) Polyline(_ context.Context, job *gvc.Job, p []*gvc.PointFloat) 
 	if len(p) == 0 {
 		return nil
 	}
-	r.dc.Push()
-	defer r.dc.Pop()
-	r.dc.NewSubPath()
-	r.dc.MoveTo(r.x(job, p[0].X()), r.y(job, p[0].Y()))
-	for _, q := range p[1:] {
-		r.dc.LineTo(r.x(job, q.X()), r.y(job, q.Y()))
-	}
-	r.finish(job, false)
+	r.shape(job, false, func() { r.line(job, p) })
 	return nil
 }
 
