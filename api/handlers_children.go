@@ -72,6 +72,11 @@ func (s *Server) importDoc(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// The import has landed whatever happens next: a projection not
+	// prepared now is made by the next report.
+	if err := s.documents.PrepareReportProjection(c.Request().Context()); err != nil {
+		s.log.Warn("report projection not prepared after an import", "err", err.Error())
+	}
 	return c.JSON(http.StatusOK, sum)
 }
 

@@ -74,6 +74,9 @@ type DocumentStore interface {
 	Import(ctx context.Context, d *graph.Document) (graph.ImportSummary, error)
 	// ImportStream imports a document it reads twice (check, then write).
 	ImportStream(ctx context.Context, open func() (io.ReadCloser, error), size int64, progress func(phase string, done, total int64)) (graph.ImportSummary, error)
+	// PrepareReportProjection stores the report's projection of the
+	// records as they now are, for the reports after an import.
+	PrepareReportProjection(ctx context.Context) error
 	Export(ctx context.Context) (*graph.Document, error)
 	// ExportStream writes what Export returns, as graph.WriteDocument
 	// would, a page at a time.

@@ -148,6 +148,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	fs.Var(dateFlag{&to}, "to", "last date of a series, YYYY-MM-DD (with --from)")
 	every := fs.String("every", "", "step of a series: quarter (the default with --from and --to)")
 	format := fs.String("format", "json", "json, csv or html")
+	recompute := fs.Bool("recompute", false, "read the records again rather than the report's stored projection (for a Neo4j written to other than through kinmap)")
 	unsuppressed := fs.Bool("unsuppressed", false, "every count as recorded, without disclosure control: for the administrator only, never to publish")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
@@ -167,6 +168,11 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	store, err := e.openStore(ctx)
 	if err != nil {
 		return err
+	}
+	if *recompute {
+		if err := store.ForgetReportProjection(ctx); err != nil {
+			return err
+		}
 	}
 	if *unsuppressed {
 		fmt.Fprintln(e.stderr, "kinmap report: UNSUPPRESSED figures, for the administrator only: not for publication or sharing")

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/graph"
@@ -51,7 +52,18 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		}
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
-	return printSummary(e, sum)
+	if err := printSummary(e, sum); err != nil {
+		return err
+	}
+	// The import has landed whatever happens next: a projection not
+	// prepared now is made by the next report.
+	start := time.Now()
+	if err := store.PrepareReportProjection(ctx); err != nil {
+		fmt.Fprintf(e.stderr, "kinmap import: the report's projection was not prepared (the next report makes it): %v\n", err)
+		return nil
+	}
+	fmt.Fprintf(e.stderr, "report projection ready in %.1fs\n", time.Since(start).Seconds())
+	return nil
 }
 
 func printSummary(e *env, sum graph.ImportSummary) error {

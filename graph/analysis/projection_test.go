@@ -8,7 +8,7 @@ import (
 )
 
 // ReportProjection keeps of n what the store's report projection
-// (neo4jstore.ReportAuthority, see its reportPage) would load as of
+// (neo4jstore.ReportAuthority, see its fullPage) would load as of
 // n.AsOf: every person with their id, pet flag and, when looked after,
 // their date of birth, age band and care episode only; the sibling
 // relationships current at the date (with their details as of then) and

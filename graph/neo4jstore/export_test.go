@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/kinmap/kinmap/graph"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // SetReportPageSize changes the report projection's page size for a test
@@ -59,4 +60,26 @@ func (s *Store) ExportOneQueryEach(ctx context.Context) (*graph.Document, error)
 func AfterProjectionPage(f func()) (restore func()) {
 	afterProjectionPage = f
 	return func() { afterProjectionPage = nil }
+}
+
+// DamageStoredProjection overwrites every stored page of the report's
+// projection with bytes that do not decode (for a test).
+func (s *Store) DamageStoredProjection(ctx context.Context) error {
+	return s.bookkeep(ctx, func(tx neo4j.ManagedTransaction) error {
+		return run(ctx, tx, "MATCH (s:ReportProjection) SET s.data = $data", map[string]any{"data": []byte{projectionCodec, 0xff}})
+	})
+}
+
+// StoredProjectionVersions are the store versions of the stored pages of
+// the report's projection, one per page.
+func (s *Store) StoredProjectionVersions(ctx context.Context) ([]string, error) {
+	return readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
+		recs, err := collect(ctx, tx, "MATCH (s:ReportProjection) RETURN s.version AS v ORDER BY s.part", nil)
+		var out []string
+		for _, r := range recs {
+			v, _ := r.Get("v")
+			out = append(out, str(v))
+		}
+		return out, err
+	})
 }

@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/kinmap/kinmap/graph"
@@ -41,45 +42,75 @@ type projectionPage struct {
 	kinds map[graph.ID]graph.Household
 }
 
-// loadProjection reads a paged projection query (reportPage, seriesPage:
-// the people with ids from $lo up to $hi, as one row of positional lists)
-// page by page, projectionReaders pages at once, each in a read
-// transaction of its own, adding each person's row to the network with
-// add, and the households the rows name. The pages come back in id order
-// whatever order they finish in. Since the pages are several
-// transactions, the store version is read before and after: when a write
-// landed in between, the projection is read again (up to
+// encodedProjection is the report's projection of one state of the
+// records, every date at once (fullPage), as its pages encoded
+// (projection_codec.go): what is stored under the store version
+// (projection_stored.go) and what a report or a series decodes for its
+// dates.
+type encodedProjection struct {
+	people int
+	pages  [][]byte
+}
+
+// loadProjection reads the projection page by page, projectionReaders
+// pages at once, each in a read transaction of its own. Since the pages
+// are several transactions, the store version is read before and after:
+// when a write landed in between, the projection is read again (up to
 // projectionAttempts times; under a write that never stops, the last
 // reading stands, as a single read-committed transaction would give).
-func (s *Store) loadProjection(ctx context.Context, asOf graph.Date, page string, params map[string]any,
-	add func(out *graph.Network, kinds map[graph.ID]graph.Household, row []any)) (*graph.Network, error) {
+// version is the store version the projection is of: "" when the last
+// reading saw a write land, or nothing was ever written through kinmap.
+func (s *Store) loadProjection(ctx context.Context) (p encodedProjection, version string, err error) {
 	for attempt := 1; ; attempt++ {
 		before, err := s.Version(ctx)
 		if err != nil {
-			return nil, err
+			return encodedProjection{}, "", err
 		}
-		out, err := s.readProjection(ctx, asOf, page, params, add)
+		p, err := s.readProjection(ctx)
 		if err != nil {
-			return nil, err
+			return encodedProjection{}, "", err
 		}
 		after, err := s.Version(ctx)
 		if err != nil {
-			return nil, err
+			return encodedProjection{}, "", err
 		}
-		if after == before || attempt == projectionAttempts {
-			return out, nil
+		if after == before {
+			return p, after, nil
+		}
+		if attempt == projectionAttempts {
+			return p, "", nil
 		}
 	}
 }
 
 // readProjection reads the pages once (see loadProjection).
-func (s *Store) readProjection(ctx context.Context, asOf graph.Date, page string, params map[string]any,
-	add func(out *graph.Network, kinds map[graph.ID]graph.Household, row []any)) (*graph.Network, error) {
+func (s *Store) readProjection(ctx context.Context) (encodedProjection, error) {
 	people, starts, err := s.projectionStarts(ctx)
 	if err != nil {
-		return nil, err
+		return encodedProjection{}, err
 	}
-	pages := make([]projectionPage, len(starts))
+	pages := make([][]byte, len(starts))
+	err = eachAtOnce(ctx, len(starts), func(ctx context.Context, i int) error {
+		hi := lastID
+		if i+1 < len(starts) {
+			hi = starts[i+1]
+		}
+		page, err := s.readPage(ctx, starts[i], hi)
+		pages[i] = page
+		if afterProjectionPage != nil {
+			afterProjectionPage()
+		}
+		return err
+	})
+	if err != nil {
+		return encodedProjection{}, err
+	}
+	return encodedProjection{people: people, pages: pages}, nil
+}
+
+// eachAtOnce runs do for 0 to n-1, projectionReaders at once, and
+// returns the first error (which cancels the rest).
+func eachAtOnce(ctx context.Context, n int, do func(ctx context.Context, i int) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -88,25 +119,18 @@ func (s *Store) readProjection(ctx context.Context, asOf graph.Date, page string
 		firstErr error
 		next     = make(chan int)
 	)
-	for range min(projectionReaders, len(starts)) {
+	for range min(projectionReaders, n) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				hi := lastID
-				if i+1 < len(starts) {
-					hi = starts[i+1]
-				}
-				if err := s.readPage(ctx, page, params, starts[i], hi, &pages[i], add); err != nil {
+				if err := do(ctx, i); err != nil {
 					once.Do(func() { firstErr = err; cancel() })
-				}
-				if afterProjectionPage != nil {
-					afterProjectionPage()
 				}
 			}
 		}()
 	}
-	for i := range starts {
+	for i := range n {
 		if ctx.Err() != nil {
 			break
 		}
@@ -114,10 +138,10 @@ func (s *Store) readProjection(ctx context.Context, asOf graph.Date, page string
 	}
 	close(next)
 	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
 	}
-	return mergePages(asOf, people, pages), nil
+	return firstErr
 }
 
 // projectionStarts returns how many people there are and the id each
@@ -145,57 +169,126 @@ func (s *Store) projectionStarts(ctx context.Context) (int, []string, error) {
 	return out.n, out.ids, err
 }
 
-// readPage reads the people from lo up to hi into p.
-func (s *Store) readPage(ctx context.Context, page string, params map[string]any, lo, hi string, p *projectionPage,
-	add func(out *graph.Network, kinds map[graph.ID]graph.Household, row []any)) error {
-	q := map[string]any{"lo": lo, "hi": hi}
-	for k, v := range params {
-		q[k] = v
-	}
-	_, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		recs, err := collect(ctx, tx, page, q)
+// readPage reads the people from lo up to hi, encoded.
+func (s *Store) readPage(ctx context.Context, lo, hi string) ([]byte, error) {
+	return readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]byte, error) {
+		recs, err := collect(ctx, tx, fullPage, map[string]any{"lo": lo, "hi": hi})
 		if err != nil {
-			return struct{}{}, err
+			return nil, err
 		}
-		*p = projectionPage{kinds: map[graph.ID]graph.Household{}} // a retried transaction starts afresh
+		e := newPageEncoder() // a retried transaction starts afresh
 		rows, _ := recs[0].Get("rows")
 		for _, x := range rows.([]any) {
-			add(&p.out, p.kinds, x.([]any))
+			e.row(x.([]any))
 		}
-		return struct{}{}, nil
+		return e.page(), nil
 	})
-	return err
 }
 
-// mergePages joins the pages, in id order, into one network.
-func mergePages(asOf graph.Date, people int, pages []projectionPage) *graph.Network {
-	var rels, res, contacts int
-	for i := range pages {
-		rels += len(pages[i].out.Relationships)
-		res += len(pages[i].out.Residences)
-		contacts += len(pages[i].out.Contacts)
+// projectedNetwork is the network as of asOf that add makes of the
+// projection of the records as they are now (projection). A stored
+// projection that does not decode (another kinmap's codec, say) is
+// forgotten, and the records read again.
+func (s *Store) projectedNetwork(ctx context.Context, asOf graph.Date,
+	add func(out *graph.Network, kinds map[graph.ID]graph.Household, r *projectedRow)) (*graph.Network, error) {
+	for forgot := false; ; forgot = true {
+		p, err := s.projection(ctx)
+		if err != nil {
+			return nil, err
+		}
+		n, err := decodeProjection(ctx, p, asOf, add)
+		if !errors.Is(err, errProjectionCodec) || forgot {
+			return n, err
+		}
+		if err := s.ForgetReportProjection(ctx); err != nil {
+			return nil, err
+		}
+	}
+}
+
+// decodeProjection decodes the pages (projectionReaders at once) into
+// one network as of asOf, add choosing and adding what each person's row
+// gives. Each page decodes into its own stretch of the network's slices,
+// sized by the page's counts, so nothing grows; the stretches are then
+// closed up, in id order.
+func decodeProjection(ctx context.Context, p encodedProjection, asOf graph.Date,
+	add func(out *graph.Network, kinds map[graph.ID]graph.Household, r *projectedRow)) (*graph.Network, error) {
+	counts := make([]pageCounts, len(p.pages))
+	var all pageCounts
+	for i, page := range p.pages {
+		c, err := pageHeader(page)
+		if err != nil {
+			return nil, err
+		}
+		counts[i] = c
+		all.people += c.people
+		all.rels += c.rels
+		all.homes += c.homes
+		all.dates += c.dates
 	}
 	out := &graph.Network{AsOf: asOf, Records: graph.Records{
-		People:        make([]graph.Person, 0, people),
-		Relationships: make([]graph.Relationship, 0, rels),
-		Residences:    make([]graph.Residence, 0, res),
-		Contacts:      make([]graph.Contact, 0, contacts),
+		People:        make([]graph.Person, all.people),
+		Relationships: make([]graph.Relationship, all.rels),
+		Residences:    make([]graph.Residence, all.homes),
+		Contacts:      make([]graph.Contact, all.dates),
 	}}
+	pages := make([]projectionPage, len(p.pages))
+	var at pageCounts
+	for i, c := range counts {
+		pages[i] = projectionPage{kinds: make(map[graph.ID]graph.Household, c.homes), out: graph.Network{Records: graph.Records{
+			People:        out.People[at.people : at.people : at.people+c.people],
+			Relationships: out.Relationships[at.rels : at.rels : at.rels+c.rels],
+			Residences:    out.Residences[at.homes : at.homes : at.homes+c.homes],
+			Contacts:      out.Contacts[at.dates : at.dates : at.dates+c.dates],
+		}}}
+		at.people += c.people
+		at.rels += c.rels
+		at.homes += c.homes
+		at.dates += c.dates
+	}
+	err := eachAtOnce(ctx, len(p.pages), func(_ context.Context, i int) error {
+		pg := &pages[i]
+		return decodePage(p.pages[i], func(r *projectedRow) { add(&pg.out, pg.kinds, r) })
+	})
+	if err != nil {
+		return nil, err
+	}
+	closeUp(out, pages)
+	return out, nil
+}
+
+// closeUp moves the pages' records, in order, to the start of out's
+// slices (where each page's stretch already is, but for what the pages
+// before it left out), and gathers their households.
+func closeUp(out *graph.Network, pages []projectionPage) {
+	var people, rels, res, contacts int
 	kinds := map[graph.ID]graph.Household{}
 	for i := range pages {
 		p := &pages[i].out
-		out.People = append(out.People, p.People...)
-		out.Relationships = append(out.Relationships, p.Relationships...)
-		out.Residences = append(out.Residences, p.Residences...)
-		out.Contacts = append(out.Contacts, p.Contacts...)
+		people += shift(out.People[people:], p.People)
+		rels += shift(out.Relationships[rels:], p.Relationships)
+		res += shift(out.Residences[res:], p.Residences)
+		contacts += shift(out.Contacts[contacts:], p.Contacts)
 		for id, h := range pages[i].kinds {
 			kinds[id] = h
 		}
-		pages[i] = projectionPage{} // let the page go before the next is copied
 	}
+	out.People = out.People[:people]
+	out.Relationships = out.Relationships[:rels]
+	out.Residences = out.Residences[:res]
+	out.Contacts = out.Contacts[:contacts]
+	clear(out.Contacts[contacts:cap(out.Contacts)]) // drop what the moves left behind
 	out.Households = make([]graph.Household, 0, len(kinds))
 	for _, h := range kinds {
 		out.Households = append(out.Households, h)
 	}
-	return out
+}
+
+// shift copies src to the start of dst unless it is there already, and
+// returns how many records it holds.
+func shift[T any](dst, src []T) int {
+	if len(src) > 0 && &dst[0] != &src[0] {
+		copy(dst, src)
+	}
+	return len(src)
 }

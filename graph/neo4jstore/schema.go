@@ -40,6 +40,8 @@ var schema = []string{
 	"CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE",
 	// The store version (version.go): one node, never two.
 	"CREATE CONSTRAINT store_version_id IF NOT EXISTS FOR (v:StoreVersion) REQUIRE v.id IS UNIQUE",
+	// The report's stored projection (projection_stored.go), a node per page.
+	"CREATE CONSTRAINT report_projection_key IF NOT EXISTS FOR (s:ReportProjection) REQUIRE s.key IS UNIQUE",
 	// The web app's sessions (sessions.go).
 	"CREATE CONSTRAINT web_session_id IF NOT EXISTS FOR (s:WebSession) REQUIRE s.id IS UNIQUE",
 	"CREATE INDEX web_session_expiry IF NOT EXISTS FOR (s:WebSession) ON (s.expiry)",

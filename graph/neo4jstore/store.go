@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/kinmap/kinmap/graph"
@@ -52,6 +53,8 @@ type Store struct {
 	batchSize     int
 	onErr         func(kind string) // nil: none; see ObserveErrors
 	zone          *time.Location    // nil: graph.London; see today
+	gateOnce      sync.Once         // see projectionGate
+	gate          chan struct{}
 }
 
 // today is the date it is now in the store's zone: what a query given no

@@ -145,10 +145,11 @@ func Reset(t testing.TB) {
 // Counts returns how many nodes and relationships of the records the
 // database holds: audit events and API tokens are not counted, since
 // every request (a refused one too) appends to the audit trail, nor the
-// store version node every write bumps.
+// store version node every write bumps, nor the report's stored
+// projection (a copy made from the records by a report).
 func Counts(t testing.TB) (nodes, rels int64) {
 	t.Helper()
-	res, err := query(t, `CALL { MATCH (n) WHERE NOT n:AuditEvent AND NOT n:ApiToken AND NOT n:StoreVersion RETURN count(n) AS nodes }
+	res, err := query(t, `CALL { MATCH (n) WHERE NOT n:AuditEvent AND NOT n:ApiToken AND NOT n:StoreVersion AND NOT n:ReportProjection RETURN count(n) AS nodes }
 CALL { MATCH ()-[r]->() RETURN count(r) AS rels }
 RETURN nodes, rels`)
 	if err != nil {
@@ -161,6 +162,21 @@ RETURN nodes, rels`)
 		t.Fatalf("neo4jtest: counts: %v", err)
 	}
 	return n, r
+}
+
+// StoredProjections returns how many pages of the report's projection
+// are stored (neo4jstore's projection_stored.go), of any version.
+func StoredProjections(t testing.TB) int64 {
+	t.Helper()
+	res, err := query(t, "MATCH (s:ReportProjection) RETURN count(s) AS n")
+	if err != nil {
+		t.Fatalf("neo4jtest: stored projections: %v", err)
+	}
+	n, _, err := neo4j.GetRecordValue[int64](res.Records[0], "n")
+	if err != nil {
+		t.Fatalf("neo4jtest: stored projections: %v", err)
+	}
+	return n
 }
 
 func query(t testing.TB, cypher string) (*neo4j.EagerResult, error) {
