@@ -11,12 +11,16 @@ import (
 
 // TestImportTakesWhatExportGives: a generated authority posted to
 // /import, exported, and the export posted into an emptied store gives the
-// same export; posting it again changes nothing.
+// same export; posting it again changes nothing. Each import leaves the
+// report's projection stored.
 func TestImportTakesWhatExportGives(t *testing.T) {
 	c := newClient(t).as(admin)
 	doc := fixtures.Generate(fixtures.GenConfig{Seed: 3, Children: 15})
 	if res := c.do("POST", "/api/v1/import", &doc, ""); res.Status != http.StatusOK {
 		t.Fatalf("import: %d %s", res.Status, res.Body)
+	}
+	if neo4jtest.StoredProjections(t) == 0 {
+		t.Errorf("no report projection stored after the import")
 	}
 	first := c.do("GET", "/api/v1/export", nil, "")
 	if first.Status != http.StatusOK {

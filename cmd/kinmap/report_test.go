@@ -2,9 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kinmap/kinmap/fixtures"
 	"github.com/kinmap/kinmap/internal/neo4jtest"
 )
 
@@ -65,4 +68,48 @@ func TestReportSeriesAndFormats(t *testing.T) {
 			t.Errorf("report %v: got code %d %q, want 2 naming %s", tc.args, code, errs, tc.flag)
 		}
 	}
+}
+
+// kinmap import leaves the report's projection stored, and says so;
+// kinmap report --recompute drops it and reads the records again (storing
+// their projection anew), with the same figures.
+func TestImportPreparesTheReportProjection(t *testing.T) {
+	neo4jtest.Reset(t)
+	file := writeDemo(t)
+	_, errs, code := kinmap(t, "import", file)
+	if code != 0 || !strings.Contains(errs, "report projection ready") {
+		t.Fatalf("import: code %d, %s", code, errs)
+	}
+	if neo4jtest.StoredProjections(t) == 0 {
+		t.Fatal("no projection stored after the import")
+	}
+	stored, errs, code := kinmap(t, "report", "--as-of", "2026-11-01", "--unsuppressed")
+	if code != 0 {
+		t.Fatalf("report: code %d, %s", code, errs)
+	}
+	again, errs, code := kinmap(t, "report", "--as-of", "2026-11-01", "--unsuppressed", "--recompute")
+	if code != 0 || again != stored {
+		t.Errorf("report --recompute: code %d, %s\n got %s\nwant %s", code, errs, again, stored)
+	}
+	if neo4jtest.StoredProjections(t) == 0 {
+		t.Error("no projection stored after report --recompute")
+	}
+}
+
+// writeDemo writes the demo families as a document file and returns its path.
+func writeDemo(t *testing.T) string {
+	t.Helper()
+	doc, err := fixtures.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "demo.json")
+	if err := os.WriteFile(file, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }
