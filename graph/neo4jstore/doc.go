@@ -13,6 +13,8 @@
 //	(:Worker)-[:HOLDS {id, team, since, until}]->(:Person)   an Assignment
 //	(:AuditEvent {id, at, user, role, child, record, action, ...})   append-only
 //	(:ApiToken {id, hash, user, role, teams, created, expires, revoked})
+//	(:StoreVersion {id: 'store', epoch, n})   bumped by every write transaction
+//	(:ReportProjection {key, version, part, parts, people, data})   derived
 //
 // Nested domain values (views, contact arrangement, restriction,
 // separation) are flattened into prefixed properties (from_circle,
@@ -49,4 +51,17 @@
 // Export reads by the same pages into a *graph.Document in memory (for
 // the pseudonymised export and tests), and reads again if the records
 // changed meanwhile.
+//
+// The authority report and its series read the report's projection
+// (projection.go, report.go): every person, their sibling and parent
+// relationships, the homes of looked-after children and every date of
+// contact between two of them, for every date at once, read in pages by
+// id and encoded page by page (projection_codec.go); a report or a series
+// decodes it for its dates. The encoded pages are kept as
+// (:ReportProjection) nodes under the store version they were read at
+// (projection_stored.go), written as bookkeeping (no version bump, no
+// audit): any kinmap process's next report of the same state decodes
+// them instead of reading the authority, and a write, by moving the
+// version, makes the next report read the records again. Imports call
+// PrepareReportProjection when they are done.
 package neo4jstore

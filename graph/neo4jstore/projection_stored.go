@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -147,11 +148,23 @@ func (s *Store) ForgetReportProjection(ctx context.Context) error {
 
 // PrepareReportProjection makes sure the projection of the records as
 // they are now is stored, so that the next report, in whichever process,
-// need not read the records (an import calls it when it is done).
+// need not read the records (an import calls it when it is done). It
+// reads the stored projection back, which checks that it was stored and
+// has Neo4j plan the reading for the next report.
 func (s *Store) PrepareReportProjection(ctx context.Context) error {
-	_, err := s.projection(ctx)
+	if _, err := s.projection(ctx); err != nil {
+		return err
+	}
+	_, ok, err := s.storedProjection(ctx)
+	if err == nil && !ok {
+		err = errNotPrepared
+	}
 	return err
 }
+
+// errNotPrepared: PrepareReportProjection found no projection of the
+// records as they now are stored after storing one.
+var errNotPrepared = errors.New("the report's projection is not stored: the records changed meanwhile, or storing it failed")
 
 // bookkeep runs work in a write transaction that bumps no store version
 // and appends no audit event: for what changes no record (the stored
