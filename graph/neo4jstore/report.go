@@ -27,7 +27,7 @@ import (
 // Few large rows rather than many small ones: shipping a row costs far
 // more than reading it (at 12,000 children, 75,000 one-value rows take
 // five times as long as one row holding the same values). The kind test
-// is on coalesce(r.kind, ''), not r.kind, so that no plan can seek the
+// is on coalesce(r.kind, ""), not r.kind, so that no plan can seek the
 // connected_kind index for each person: right after an import, while the
 // index's statistics are stale, the planner chose that (every sibling and
 // parent relationship scanned per person: 4 s for one page of 5,000
