@@ -83,3 +83,11 @@ func (s *Store) StoredProjectionVersions(ctx context.Context) ([]string, error) 
 		return out, err
 	})
 }
+
+// SchemaOnline reports whether ApplySchema would find the schema in place
+// and run nothing.
+func (s *Store) SchemaOnline(ctx context.Context) bool {
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(ctx)
+	return s.schemaOnline(ctx, sess)
+}

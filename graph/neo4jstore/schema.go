@@ -72,11 +72,16 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 
 const onlineIndexes = "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS names"
 
-// schemaName finds the name a schema statement gives ("person_id").
-var schemaName = regexp.MustCompile(`^CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS`)
+// schemaName finds the name a schema statement gives ("person_id");
+// droppedName the name of an index a statement drops.
+var (
+	schemaName  = regexp.MustCompile(`^CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS`)
+	droppedName = regexp.MustCompile(`^DROP INDEX (\w+) IF EXISTS$`)
+)
 
 // schemaOnline reports whether every index and constraint of the schema
-// exists and is online (a uniqueness constraint's index has its name).
+// exists and is online (a uniqueness constraint's index has its name),
+// and every index it drops is gone.
 // Any doubt (an error, a statement without a name) answers false.
 func (s *Store) schemaOnline(ctx context.Context, sess neo4j.SessionWithContext) bool {
 	res, err := sess.Run(ctx, onlineIndexes, nil)
@@ -95,6 +100,12 @@ func (s *Store) schemaOnline(ctx context.Context, sess neo4j.SessionWithContext)
 		online[name] = true
 	}
 	for _, stmt := range schema {
+		if m := droppedName.FindStringSubmatch(stmt); m != nil {
+			if online[m[1]] {
+				return false
+			}
+			continue
+		}
 		m := schemaName.FindStringSubmatch(stmt)
 		if m == nil || !online[m[1]] {
 			return false
