@@ -8,7 +8,8 @@
 #     cold, the first report after the import, which left the report's
 #     projection stored; then again in a new process; then with --recompute,
 #     from the records, as the first report after any other write is)
-#   - the report through the API (kinmap serve): cold, then warm (nothing changed: the cache)
+#   - the report through the API (kinmap serve): cold, then warm (nothing changed: the cache),
+#     then after a write (from the records)
 #   - the same report in pure Cypher (scripts/report.cypher) in the same Neo4j
 #   - the same report with networkx on the export (scripts/report_networkx.py)
 # and check that the three give identical figures (exit 1 if not). Prints
@@ -90,6 +91,9 @@ for n in $sizes; do
 	rm -rf "$NEO4J_DATA"
 	mkdir -p "$NEO4J_DATA"
 	scripts/neo4j-start.sh >/dev/null
+	# the evaluator's token first, so that the import is the last write
+	# before the reports (a later write is measured on its own below)
+	token="$(bin/kinmap token create --user bench-evaluator --role evaluator 2>/dev/null)"
 
 	timed "$data/import.txt" bin/kinmap import "$file"
 	import_s=$secs import_mb=$mb import_cpu=$cpu
@@ -120,7 +124,6 @@ for n in $sizes; do
 	concurrent_s=$((SECONDS - start))
 	((concurrent_ok == 3)) || fail "$n children: $((3 - concurrent_ok)) of 3 concurrent reports failed"
 
-	token="$(bin/kinmap token create --user bench-evaluator --role evaluator 2>/dev/null)"
 	KINMAP_ADDR="$addr" bin/kinmap serve >"$data/serve.log" 2>&1 &
 	server=$!
 	for _ in $(seq 120); do curl -sf "http://$addr/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
@@ -131,6 +134,11 @@ for n in $sizes; do
 	api_cold_cpu="$(awk -v a="$c0" -v b="$c1" -v c="$s0" -v d="$s1" 'BEGIN { printf "%.2f", b - a + d - c }')"
 	api warm
 	api_warm=$secs
+	# a write (another token: it moves the store version, not the figures),
+	# then the report again: read from the records, as after any write
+	bin/kinmap token create --user bench-writer --role evaluator >/dev/null 2>&1
+	api write
+	api_write=$secs
 	api_mb=$(($(awk '/VmHWM/ {print $2}' "/proc/$server/status") / 1024))
 	kill -TERM "$server"
 	wait "$server" 2>/dev/null || true
@@ -145,9 +153,9 @@ for n in $sizes; do
 	scripts/neo4j-stop.sh 2>/dev/null
 	export NEO4J_DATA=""
 
-	"$py" - "$data/kinmap-$n.json" "$data/api-cold.json" "$data/api-warm.json" "$data/cypher-$n.json" "$data/networkx-$n.json" "$data/kinmap-recompute-$n.json" <<'EOF' || fail "$n children: the figures differ"
+	"$py" - "$data/kinmap-$n.json" "$data/api-cold.json" "$data/api-warm.json" "$data/cypher-$n.json" "$data/networkx-$n.json" "$data/kinmap-recompute-$n.json" "$data/api-write.json" <<'EOF' || fail "$n children: the figures differ"
 import json, sys
-names = ["kinmap CLI", "kinmap API cold", "kinmap API warm", "pure Cypher", "networkx", "kinmap CLI --recompute"]
+names = ["kinmap CLI", "kinmap API cold", "kinmap API warm", "pure Cypher", "networkx", "kinmap CLI --recompute", "kinmap API after a write"]
 docs = [json.load(open(f)) for f in sys.argv[1:]]
 # the API adds disclosure control for evaluators: compare the unsuppressed
 # figures only where present (the CLI here is the admin's unsuppressed report)
@@ -158,6 +166,9 @@ ref["sibling_groups"] = {k: v for k, v in ref["sibling_groups"].items() if k != 
 bad = False
 if docs[5] != docs[0]:
     print("  kinmap CLI --recompute: not the same report as the CLI's from the stored projection", file=sys.stderr)
+    bad = True
+if docs[6] != docs[1]:
+    print("  kinmap API after a write: not the same report as before it", file=sys.stderr)
     bad = True
 for name, d in zip(names[3:5], docs[3:5]):
     for k in keys:
@@ -186,6 +197,7 @@ EOF
 	echo "| kinmap report, CLI --recompute (from the records: the first report after any other write) | $rec_s | $rec_cpu | $rec_mb | Cypher / kinmap: time $(ratio "$cypher_s" "$rec_s"); networkx / kinmap: time $(ratio "$nx_s" "$rec_s"), CPU $(ratio "$nx_cpu" "$rec_cpu") |"
 	echo "| kinmap report, API cold (a new kinmap serve, its first report) | $api_cold | $api_cold_cpu | $api_mb (server) | |"
 	echo "| kinmap report, API warm | $api_warm | | | time cold/warm $(ratio "$api_cold" "$api_warm") |"
+	echo "| kinmap report, API after a write (from the records) | $api_write | | | Cypher / kinmap: time $(ratio "$cypher_s" "$api_write"); networkx / kinmap: time $(ratio "$nx_s" "$api_write") |"
 	echo "| pure Cypher (scripts/report.cypher) | $cypher_s | $cypher_cpu | (in Neo4j) | Cypher / kinmap: time $(ratio "$cypher_s" "$cli_s") (CLI), $(ratio "$cypher_s" "$api_cold") (API); CPU $(ratio "$cypher_cpu" "$cli_cpu") (CLI), $(ratio "$cypher_cpu" "$api_cold_cpu") (API) |"
 	echo "| 3 concurrent kinmap reports (CLI, 3 dates) | $concurrent_s (all) | | | $concurrent_ok of 3 succeeded |"
 	echo "| networkx on the export | $nx_s | $nx_cpu | $nx_mb | networkx / kinmap: time $(ratio "$nx_s" "$cli_s") (CLI), $(ratio "$nx_s" "$api_cold") (API); CPU $(ratio "$nx_cpu" "$cli_cpu") (CLI), $(ratio "$nx_cpu" "$api_cold_cpu") (API) |"
