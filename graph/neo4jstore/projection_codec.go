@@ -96,6 +96,18 @@ func zigzag(n int64) uint64 { return uint64(n<<1) ^ uint64(n>>63) }
 
 func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
 
+// fields encodes values, each a string or a date as kinds says ('s' or
+// 'd', one letter a value).
+func (e *pageEncoder) fields(values []any, kinds string) {
+	for i, v := range values {
+		if kinds[i] == 'd' {
+			e.date(v)
+		} else {
+			e.str(v)
+		}
+	}
+}
+
 // row encodes one row of fullPage: [id, pet, looked-after details or
 // null, relationships, homes, contacts [to, [date, ...]]].
 func (e *pageEncoder) row(v []any) {
@@ -127,25 +139,13 @@ func (e *pageEncoder) row(v []any) {
 		} else {
 			e.buf = append(e.buf, 0)
 		}
-		e.date(w[2])
-		e.date(w[3])
-		e.str(w[4])
-		e.str(w[5])
-		e.str(w[6])
-		e.str(w[7])
-		e.str(w[8])
-		e.date(w[9])
+		e.fields(w[2:], "ddsssssd")
 	}
 	homes, _ := v[4].([]any)
 	e.uint(len(homes))
 	e.counts.homes += len(homes)
 	for _, x := range homes {
-		w := x.([]any)
-		e.str(w[0])
-		e.str(w[1])
-		e.date(w[2])
-		e.date(w[3])
-		e.str(w[4])
+		e.fields(x.([]any), "ssdds")
 	}
 	contacts, _ := v[5].([]any)
 	e.uint(len(contacts))
