@@ -70,7 +70,9 @@ func (s *Store) ApplySchema(ctx context.Context) error {
 	return nil
 }
 
-const onlineIndexes = "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN collect(name) AS names"
+// onlineIndexes names the indexes that are online, and all of them
+// (one being made, for one, is not online yet but is there).
+const onlineIndexes = "SHOW INDEXES YIELD name, state RETURN collect(CASE WHEN state = 'ONLINE' THEN name END) AS names, collect(name) AS all"
 
 // schemaName finds the name a schema statement gives ("person_id");
 // droppedName the name of an index a statement drops.
@@ -92,16 +94,20 @@ func (s *Store) schemaOnline(ctx context.Context, sess neo4j.SessionWithContext)
 	if err != nil {
 		return false
 	}
-	v, _ := rec.Get("names")
-	list, _ := v.([]any)
-	online := map[string]bool{}
-	for _, n := range list {
-		name, _ := n.(string)
-		online[name] = true
+	set := func(key string) map[string]bool {
+		v, _ := rec.Get(key)
+		list, _ := v.([]any)
+		out := map[string]bool{}
+		for _, n := range list {
+			name, _ := n.(string)
+			out[name] = true
+		}
+		return out
 	}
+	online, present := set("names"), set("all")
 	for _, stmt := range schema {
 		if m := droppedName.FindStringSubmatch(stmt); m != nil {
-			if online[m[1]] {
+			if present[m[1]] {
 				return false
 			}
 			continue
