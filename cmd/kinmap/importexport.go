@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -104,21 +105,16 @@ func writeDocument(e *env, path string, d *graph.Document, indent, label string)
 }
 
 // writeOut writes a document of about total records to the file path
-// (stdout when "") through write, with progress on stderr. The file is
-// closed before success is reported: a write the disk refuses at close is
-// an error, not a file cut short.
+// (stdout when "") through write, with progress on stderr (see openOut
+// for the file).
 func writeOut(e *env, path, label string, total int64, write func(w io.Writer, done func(records int)) error) (err error) {
 	w := e.stdout
 	if path != "" {
-		f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-		if err != nil {
-			return err
+		f, done, oerr := openOut(path)
+		if oerr != nil {
+			return oerr
 		}
-		defer func() {
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}()
+		defer func() { err = done(err) }()
 		w = f
 	}
 	p := newProgress(e.stderr, label, "records", false, total)
@@ -127,6 +123,40 @@ func writeOut(e *env, path, label string, total int64, write func(w io.Writer, d
 	}
 	p.finish()
 	return nil
+}
+
+// openOut opens the file path to write a document to, and returns with
+// it what to call with the writing's error when it is done, which returns
+// the error to report. A regular file (or none yet) is written under a
+// temporary name beside it and renamed to path only once it is whole and
+// closed: a document that fails part way leaves nothing behind, and a
+// file already at path as it was. Anything else (a device, a pipe) is
+// written in place. Either way a write the disk refuses at close is an
+// error, not a file cut short.
+func openOut(path string) (io.Writer, func(error) error, error) {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, nil, err
+		}
+		return f, func(err error) error { return errors.Join(err, f.Close()) }, nil
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func(err error) error {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(f.Name(), path)
+		}
+		if err != nil {
+			os.Remove(f.Name())
+		}
+		return err
+	}, nil
 }
 
 func cmdDemo(ctx context.Context, e *env, args []string) error {
