@@ -152,8 +152,9 @@ func (s *Store) ForgetReportProjection(ctx context.Context) error {
 // reads the stored projection back, which checks that it was stored and
 // has Neo4j plan the reading for the next report.
 func (s *Store) PrepareReportProjection(ctx context.Context) error {
-	if _, err := s.projection(ctx); err != nil {
-		return err
+	p, err := s.projection(ctx)
+	if err != nil || len(p.pages) == 0 {
+		return err // no people: nothing to store
 	}
 	_, ok, err := s.storedProjection(ctx)
 	if err == nil && !ok {

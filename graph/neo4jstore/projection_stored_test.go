@@ -199,3 +199,18 @@ func TestReportProjectionStoredOnceByConcurrentReports(t *testing.T) {
 		t.Errorf("%d pages stored, want %d (%d people, 40 a page)", len(versions), want, people)
 	}
 }
+
+// With no people there is no projection to store, and preparing it is
+// no error (an import of households only says nothing alarming).
+func TestPrepareReportProjectionWithNoPeople(t *testing.T) {
+	s, ctx := fresh(t)
+	mustImport(t, s, ctx, &graph.Document{Format: graph.Format, Records: graph.Records{
+		Households: []graph.Household{{ID: "x-h", Kind: graph.HouseholdFoster, Name: "Empty"}}}})
+	if err := s.PrepareReportProjection(ctx); err != nil {
+		t.Errorf("PrepareReportProjection: %v", err)
+	}
+	n, err := s.ReportAuthority(ctx, fixtures.DefaultAsOf)
+	if err != nil || len(n.People) != 0 {
+		t.Errorf("ReportAuthority: %d people, %v", len(n.People), err)
+	}
+}
