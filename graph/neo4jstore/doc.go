@@ -14,7 +14,7 @@
 //	(:AuditEvent {id, at, user, role, child, record, action, ...})   append-only
 //	(:ApiToken {id, hash, user, role, teams, created, expires, revoked})
 //	(:StoreVersion {id: 'store', epoch, n})   bumped by every write transaction
-//	(:ReportProjection {key, version, part, parts, people, data})   derived
+//	(:ReportProjection {key, version, part, parts, data})   derived
 //
 // Nested domain values (views, contact arrangement, restriction,
 // separation) are flattened into prefixed properties (from_circle,

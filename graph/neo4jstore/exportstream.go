@@ -185,13 +185,8 @@ func (s *Store) exportPage(ctx context.Context, cypher, after string, page int) 
 			v, _ := rec.Get("x")
 			rows = append(rows, asRow(v))
 		}
-		vs, err := collect(ctx, tx, readVersion, nil)
-		if err != nil {
-			return result{}, err
-		}
-		epoch, _ := vs[0].Get("epoch")
-		n, _ := vs[0].Get("n")
-		return result{rows, versionText(epoch, n)}, nil
+		version, err := versionIn(ctx, tx)
+		return result{rows, version}, err
 	})
 	return out.rows, out.version, err
 }

@@ -15,7 +15,7 @@ import (
 const projectionStarts = `MATCH (p:Person) WHERE p.id IS NOT NULL
 WITH p.id AS id ORDER BY id
 WITH collect(id) AS ids
-RETURN size(ids) AS n, [i IN range(0, size(ids) - 1, $page) | ids[i]] AS starts`
+RETURN [i IN range(0, size(ids) - 1, $page) | ids[i]] AS starts`
 
 // lastID is above every id (ids are ASCII: graph.ValidID): the upper
 // bound of the last page.
@@ -48,8 +48,7 @@ type projectionPage struct {
 // (projection_stored.go) and what a report or a series decodes for its
 // dates.
 type encodedProjection struct {
-	people int
-	pages  [][]byte
+	pages [][]byte // each with its counts of records (pageHeader)
 }
 
 // loadProjection reads the projection page by page, projectionReaders
@@ -85,7 +84,7 @@ func (s *Store) loadProjection(ctx context.Context) (p encodedProjection, versio
 
 // readProjection reads the pages once (see loadProjection).
 func (s *Store) readProjection(ctx context.Context) (encodedProjection, error) {
-	people, starts, err := s.projectionStarts(ctx)
+	starts, err := s.projectionStarts(ctx)
 	if err != nil {
 		return encodedProjection{}, err
 	}
@@ -105,7 +104,7 @@ func (s *Store) readProjection(ctx context.Context) (encodedProjection, error) {
 	if err != nil {
 		return encodedProjection{}, err
 	}
-	return encodedProjection{people: people, pages: pages}, nil
+	return encodedProjection{pages: pages}, nil
 }
 
 // eachAtOnce runs do for 0 to n-1, projectionReaders at once, and
@@ -144,29 +143,21 @@ func eachAtOnce(ctx context.Context, n int, do func(ctx context.Context, i int) 
 	return firstErr
 }
 
-// projectionStarts returns how many people there are and the id each
-// page starts at.
-func (s *Store) projectionStarts(ctx context.Context) (int, []string, error) {
-	type starts struct {
-		n   int
-		ids []string
-	}
-	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (starts, error) {
+// projectionStarts returns the id each page starts at.
+func (s *Store) projectionStarts(ctx context.Context) ([]string, error) {
+	return readTx(ctx, s, func(tx neo4j.ManagedTransaction) ([]string, error) {
 		recs, err := collect(ctx, tx, projectionStarts, map[string]any{"page": reportPageSize})
 		if err != nil {
-			return starts{}, err
+			return nil, err
 		}
-		n, _ := recs[0].Get("n")
-		ids, _ := recs[0].Get("starts")
-		st := starts{}
-		c, _ := n.(int64)
-		st.n = int(c)
-		for _, id := range ids.([]any) {
-			st.ids = append(st.ids, str(id))
+		v, _ := recs[0].Get("starts")
+		ids, _ := v.([]any)
+		starts := make([]string, 0, len(ids))
+		for _, id := range ids {
+			starts = append(starts, str(id))
 		}
-		return st, nil
+		return starts, nil
 	})
-	return out.n, out.ids, err
 }
 
 // readPage reads the people from lo up to hi, encoded.

@@ -21,14 +21,14 @@ import (
 // bumps no version and is not audited.
 const (
 	projectionLoad = `MATCH (s:ReportProjection {version: $version})
-RETURN s.part AS part, s.parts AS parts, s.people AS people, s.data AS data`
+RETURN s.part AS part, s.parts AS parts, s.data AS data`
 	// projectionDrop removes the projections of other versions (and, with
 	// $version null, every one: ForgetReportProjection).
 	projectionDrop = `MATCH (s:ReportProjection) WHERE $version IS NULL OR s.version <> $version DETACH DELETE s`
 	// projectionPart stores one page; key is version and part, unique, so
 	// that two processes storing the same projection at once store it once.
 	projectionPart = `MERGE (s:ReportProjection {key: $key})
-SET s.version = $version, s.part = $part, s.parts = $parts, s.people = $people, s.data = $data`
+SET s.version = $version, s.part = $part, s.parts = $parts, s.data = $data`
 )
 
 // projection returns the report's projection of the records as they are
@@ -75,17 +75,11 @@ func (s *Store) storedProjection(ctx context.Context) (encodedProjection, bool, 
 		ok bool
 	}
 	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (stored, error) {
-		recs, err := collect(ctx, tx, readVersion, nil)
-		if err != nil {
+		version, err := versionIn(ctx, tx)
+		if err != nil || version == "" {
 			return stored{}, err
 		}
-		epoch, _ := recs[0].Get("epoch")
-		n, _ := recs[0].Get("n")
-		version := versionText(epoch, n)
-		if version == "" {
-			return stored{}, nil
-		}
-		recs, err = collect(ctx, tx, projectionLoad, map[string]any{"version": version})
+		recs, err := collect(ctx, tx, projectionLoad, map[string]any{"version": version})
 		if err != nil || len(recs) == 0 {
 			return stored{}, err
 		}
@@ -93,7 +87,6 @@ func (s *Store) storedProjection(ctx context.Context) (encodedProjection, bool, 
 		for _, rec := range recs {
 			part, _ := rec.Get("part")
 			parts, _ := rec.Get("parts")
-			people, _ := rec.Get("people")
 			data, _ := rec.Get("data")
 			i, _ := part.(int64)
 			k, _ := parts.(int64)
@@ -103,8 +96,6 @@ func (s *Store) storedProjection(ctx context.Context) (encodedProjection, bool, 
 					return stored{}, nil // not whole: read the records
 				}
 				p.pages = make([][]byte, k)
-				c, _ := people.(int64)
-				p.people = int(c)
 			}
 			if i < 0 || i >= k || int(k) != len(p.pages) || p.pages[i] != nil || page == nil {
 				return stored{}, nil
@@ -126,7 +117,7 @@ func (s *Store) saveProjection(ctx context.Context, version string, p encodedPro
 		for i, page := range p.pages {
 			err := run(ctx, tx, projectionPart, map[string]any{
 				"key": fmt.Sprintf("%s/%d", version, i), "version": version,
-				"part": i, "parts": len(p.pages), "people": p.people, "data": page,
+				"part": i, "parts": len(p.pages), "data": page,
 			})
 			if err != nil {
 				return err

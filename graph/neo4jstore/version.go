@@ -31,11 +31,7 @@ func versioned[T any](ctx context.Context, work neo4j.ManagedTransactionWorkT[T]
 		if err != nil || !rt.changes {
 			return out, err
 		}
-		res, err := tx.Run(ctx, bumpVersion, nil)
-		if err != nil {
-			return zero, err
-		}
-		if _, err := res.Consume(ctx); err != nil {
+		if err := run(ctx, tx, bumpVersion, nil); err != nil {
 			return zero, err
 		}
 		return out, nil
@@ -45,19 +41,22 @@ func versioned[T any](ctx context.Context, work neo4j.ManagedTransactionWorkT[T]
 // Version returns the store version: "" when nothing has been written
 // through kinmap (nothing to cache against), else "epoch:n".
 func (s *Store) Version(ctx context.Context) (string, error) {
-	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) {
-		recs, err := collect(ctx, tx, readVersion, nil)
-		if err != nil {
-			return "", err
-		}
-		epoch, _ := recs[0].Get("epoch")
-		n, _ := recs[0].Get("n")
-		return versionText(epoch, n), nil
-	})
+	out, err := readTx(ctx, s, func(tx neo4j.ManagedTransaction) (string, error) { return versionIn(ctx, tx) })
 	if err != nil {
 		return "", err
 	}
 	return out, nil
+}
+
+// versionIn reads the store version in tx (see Version).
+func versionIn(ctx context.Context, tx neo4j.ManagedTransaction) (string, error) {
+	recs, err := collect(ctx, tx, readVersion, nil)
+	if err != nil {
+		return "", err
+	}
+	epoch, _ := recs[0].Get("epoch")
+	n, _ := recs[0].Get("n")
+	return versionText(epoch, n), nil
 }
 
 // versionText is the store version of readVersion's epoch and n.
